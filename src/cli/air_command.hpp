@@ -10,7 +10,7 @@ class App;
 namespace ecogov::cli {
 
 struct AirOptions {
-    std::string mode;  // hourly | daily | evaluate
+    std::string mode;  // hourly | daily | evaluate (set by the chosen subcommand)
     std::vector<std::string> inputs;
     std::string format = "auto";
     std::string rules = "auto";

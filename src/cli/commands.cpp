@@ -17,7 +17,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }
-    if (app.got_subcommand("air")) return run_air(air);
+    if (!air.mode.empty()) return run_air(air);
     return 0;
 }
 

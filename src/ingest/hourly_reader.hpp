@@ -48,6 +48,7 @@ struct HourlyRecord {
     HourLabel label;
     ConcSet one_hour;                // the six 1-hour concentrations, scaled and rounded
     Conc so2_24h;                    // SO2 24-hour moving mean, when the file carries it
+    PollutantSet not_monitored;      // cells marked "/" (not in the monitoring plan), also missing
     /// Published values, when the file carries them (for comparison with the official figures).
     std::optional<int> published_aqi;
     bool published_aqi_na = false;   // the file says NA (or leaves AQI empty) for this hour

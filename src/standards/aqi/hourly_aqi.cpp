@@ -24,7 +24,7 @@ HourlyAqi hourly_aqi(const HourlyInput& in, RuleSet rules, const PublicationPoli
     for (Pollutant p : kAllPollutants) {
         const Conc& c = in.one_hour[index_of(p)];
         if (!c || *c < 0) {
-            out.missing.add(p);
+            if (!in.not_monitored.contains(p)) out.missing.add(p);
             continue;
         }
         auto value = iaqi(rules, kHourlyColumn[index_of(p)], *c);

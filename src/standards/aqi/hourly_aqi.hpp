@@ -11,7 +11,8 @@
 // - AQI = max IAQI over the available pollutants. Primary pollutant(s) when AQI > 50: every
 //   pollutant whose (ceiled) IAQI equals the AQI. Over-standard pollutants (IAQI > 100): 2012 only.
 // - Publication with missing pollutants (PublicationPolicy): under §5.3.1 the AQI computed from the
-//   others is published only when > 100, else AQI, primary and category are NA.
+//   others is published only when > 100, else AQI, primary and category are NA. A pollutant not in
+//   the station's monitoring plan ("/", §5.3.2) does not block publication.
 #include <array>
 #include <optional>
 
@@ -42,6 +43,7 @@ struct PublicationPolicy {
 struct HourlyInput {
     ConcSet one_hour;  // the six 1-hour concentrations
     Conc so2_24h;      // SO2 24-hour moving mean ending at this hour (HJ 633-2012 SO2 > 800 case)
+    PollutantSet not_monitored;  // not in the monitoring plan (HJ 633-2026 §5.3.2): never blocks
 };
 
 struct HourlyAqi {
@@ -51,7 +53,7 @@ struct HourlyAqi {
     std::optional<int> aqi;           // the published AQI (nullopt = NA)
     PollutantSet primary;             // empty when AQI <= 50 or NA
     PollutantSet over_standard;       // HJ 633-2012 only: IAQI > 100
-    PollutantSet missing;             // pollutants without a value
+    PollutantSet missing;             // monitored pollutants without a value (they may block publication)
 };
 
 HourlyAqi hourly_aqi(const HourlyInput& input, RuleSet rules,

@@ -13,8 +13,11 @@
 //   160 µg/m³ (HJ 663-2013 §6.1.2). Coverage = valid windows / 17.
 // - O3 daily max 1-hour (HJ 633-2012 daily report): max of the valid hours, valid with >= 20 valid
 //   hours (ecogov's rule; no standard states one). Coverage = hours used / 24.
-// - Extra daily statistics for the US EPA comparison (not HJ 633): CO max 8-hour (same windows and
-//   validity as O3), SO2 and NO2 max 1-hour (>= 20 valid hours).
+// - Extra daily statistics for the US EPA comparison (not HJ 633): CO max 8-hour (same 17 windows,
+//   >= 6 of 8 hours each, >= 14 valid windows; no exceedance exception since GB 3095 has no CO
+//   8-hour limit), SO2 and NO2 max 1-hour (>= 20 valid hours).
+// - Each mean is computed on the exact rational sum/count and rounded once (no rounding of a
+//   rounded value); the 8-hour means are rounded before their maximum is taken.
 // - Invalid values carry no value, only their coverage. The daily AQI is daily_aqi() of the values.
 #include <array>
 #include <cstdint>

@@ -3,7 +3,8 @@
 // the good-day ratio and heavy-pollution days (air.md §6.4), the ranking composite index (§6.2).
 //
 // Contract:
-// - Input: the daily values of one station or city (any order; days outside the period ignored).
+// - Input: the daily values of one station or city, one entry per date (any order; days outside
+//   the period ignored). Sand-dust days are not removed: the inputs carry no such flag.
 // - Means of SO2, NO2, PM10, PM2.5: arithmetic mean of the period's valid daily values, rounded
 //   half-even (GB 3095 §3.11-3.13). Percentiles (A.6): SO2 and NO2 P98, PM10 and PM2.5 P95, CO P95
 //   (24-hour means) and O3 P90 (daily max 8-hour). Every statistic is computed however few days
@@ -16,7 +17,8 @@
 //   24-hour limits, O3 P90 against the 8-hour limit.
 // - valid_days: days whose daily AQI is published; good days AQI <= 100; ratio = good/valid x 100
 //   rounded half-even to 0.1 %; heavy days AQI > 200; days per category (levels 1..6).
-// - Composite index from the rounded statistics (composite_index.hpp).
+// - Composite index from the rounded statistics (composite_index.hpp), whether valid or not;
+//   nullopt when a weighted statistic has no value.
 // - `valid`: every statistic above is valid.
 #include <array>
 #include <cstdint>
@@ -33,7 +35,7 @@ struct Statistic {
     Conc value;                               // rounded, from the valid days however few
     Coverage coverage;                        // valid days used / days in the period
     bool valid = false;                       // meets the validity rule of the period
-    std::optional<bool> attained;             // against its GB 3095 limit
+    std::optional<bool> attained;             // value <= its GB 3095 limit (set with `value`)
     std::optional<std::int32_t> exceedance;   // (C - S)/S x 100, when C > S (2 decimals)
 };
 
@@ -66,8 +68,10 @@ struct PeriodEvaluation {
     }
 };
 
-/// Whether `valid_days_in_period` (valid days, one entry per day of the period, true = valid)
-/// meet the validity rule of the period (see contract).
+/// Whether `valid_dates` (the dates with a valid daily value; dates outside `period` and repeats
+/// are ignored) meet the validity rule of the period (see contract). The period's kind is read from
+/// its dates: a calendar year also needs >= 324 days; whole calendar months need 27 (February 25,
+/// also in a leap year); a partial month needs ceil(days x 27/31).
 bool period_days_sufficient(DateRange period, std::span<const Date> valid_dates) noexcept;
 
 PeriodEvaluation evaluate_period(std::span<const DailyValues> days, DateRange period,

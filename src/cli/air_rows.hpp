@@ -1,0 +1,32 @@
+#pragma once
+// Rows of `ecogov air` output, as CSV (fixed leading columns, see README) or JSON objects.
+#include <string>
+#include <string_view>
+
+#include "services/air_analysis.hpp"
+#include "standards/aqi/hourly_aqi.hpp"
+
+namespace ecogov::cli {
+
+struct HourlyRow {
+    std::string_view station;
+    HourLabel label;
+    const ConcSet* one_hour;
+    const HourlyAqi* aqi;
+    std::optional<int> published_aqi;
+    bool published_na = false;
+};
+
+void hourly_csv_header(std::string& out);
+void hourly_csv_row(std::string& out, const HourlyRow& row);
+void hourly_json_object(std::string& out, const HourlyRow& row);
+
+void daily_csv_header(std::string& out);
+void daily_csv_row(std::string& out, std::string_view name, const DailyValues& day);
+void daily_json_object(std::string& out, std::string_view name, const DailyValues& day);
+
+void evaluation_csv_header(std::string& out);
+void evaluation_csv_row(std::string& out, const SeriesEvaluation& e);
+void evaluation_json_object(std::string& out, const SeriesEvaluation& e);
+
+}  // namespace ecogov::cli

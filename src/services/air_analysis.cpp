@@ -1,0 +1,94 @@
+#include "services/air_analysis.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "standards/averaging/city_day.hpp"
+
+namespace ecogov {
+
+std::vector<DailySeries> by_station(std::vector<StationDaily>&& daily, const StationIndex& names) {
+    std::vector<DailySeries> out;
+    int current = -1;
+    for (StationDaily& d : daily) {
+        if (d.station != current) {
+            out.push_back(DailySeries{names.name(d.station), {}});
+            current = d.station;
+        }
+        out.back().days.push_back(std::move(d.values));
+    }
+    return out;
+}
+
+CityGrouping by_city(const std::vector<StationDaily>& daily, const StationIndex& names,
+                     const std::vector<StationInfo>& stations, std::optional<RuleSet> forced_rules) {
+    std::unordered_map<std::string, const StationInfo*> info_of;
+    std::map<std::string, int> city_station_count;
+    for (const StationInfo& s : stations) {
+        info_of.emplace(s.code, &s);
+        if (!s.control) ++city_station_count[s.city];
+        else city_station_count.try_emplace(s.city, 0);
+    }
+    CityGrouping out;
+    // city -> day -> the stations' daily values of that day
+    std::map<std::string, std::map<Date, std::vector<const DailyValues*>>> per_city;
+    int last_unlisted = -1;
+    for (const StationDaily& d : daily) {
+        const std::string& code = names.name(d.station);
+        auto it = info_of.find(code);
+        if (it == info_of.end()) {
+            if (d.station != last_unlisted) out.unlisted.push_back(code);
+            last_unlisted = d.station;
+            continue;
+        }
+        if (it->second->control) continue;
+        per_city[it->second->city][d.values.date].push_back(&d.values);
+    }
+    for (auto& [city, days] : per_city) {
+        DailySeries series{city, {}};
+        const int count = city_station_count[city];
+        for (auto& [day, values] : days) {
+            const RuleSet rules = forced_rules ? *forced_rules : rules_for_day(day);
+            series.days.push_back(city_daily_values(day, values, count, rules));
+        }
+        out.cities.push_back(std::move(series));
+    }
+    return out;
+}
+
+namespace {
+
+std::optional<DateRange> data_span(const std::vector<DailySeries>& series) {
+    std::optional<DateRange> span;
+    for (const DailySeries& s : series) {
+        if (s.days.empty()) continue;
+        const Date first = s.days.front().date;
+        const Date last = s.days.back().date;
+        if (!span) span = DateRange{first, last};
+        span->first = std::min(span->first, first);
+        span->last = std::max(span->last, last);
+    }
+    return span;
+}
+
+}  // namespace
+
+std::vector<SeriesEvaluation> evaluate(const std::vector<DailySeries>& series, const PeriodSpec& spec,
+                                       const EvaluationConfig& config) {
+    std::vector<Period> periods;
+    if (spec.kind == PeriodKind::range && spec.range) {
+        periods.push_back(Period{PeriodKind::range, *spec.range});
+    } else if (const auto span = data_span(series)) {
+        periods = periods_covering(*span, spec.kind);
+    }
+    std::vector<SeriesEvaluation> out;
+    for (const DailySeries& s : series) {
+        for (const Period& p : periods) {
+            out.push_back(SeriesEvaluation{s.name, p, evaluate_period(s.days, p.days, config)});
+        }
+    }
+    return out;
+}
+
+}  // namespace ecogov
