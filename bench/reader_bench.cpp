@@ -14,9 +14,9 @@ namespace {
 using namespace ecogov;
 
 constexpr int kStations = 1000;
-constexpr std::string_view kTypes[] = {"AQI", "PM2.5",    "PM2.5_24h", "PM10",  "PM10_24h",
-                                       "SO2", "SO2_24h",  "NO2",       "NO2_24h", "O3",
-                                       "O3_24h", "O3_8h", "O3_8h_24h", "CO",    "CO_24h"};
+constexpr std::string_view kTypes[] = {"AQI",    "PM2.5",   "PM2.5_24h", "PM10",    "PM10_24h",
+                                       "SO2",    "SO2_24h", "NO2",       "NO2_24h", "O3",
+                                       "O3_24h", "O3_8h",   "O3_8h_24h", "CO",      "CO_24h"};
 
 /// Deterministic pseudo-random numbers (xorshift), so every run measures the same bytes.
 struct Rng {
@@ -47,7 +47,8 @@ std::string make_wide_file(int days) {
     out += "\r\n";
     Rng rng;
     for (int d = 0; d < days; ++d) {
-        const std::string date = "201901" + std::string(d + 1 < 10 ? "0" : "") + std::to_string(d + 1);
+        const std::string date =
+            "201901" + std::string(d + 1 < 10 ? "0" : "") + std::to_string(d + 1);
         for (int h = 0; h < 24; ++h) {
             for (std::string_view type : kTypes) {
                 out += date + "," + std::to_string(h) + "," + std::string(type);
@@ -64,7 +65,7 @@ std::string make_wide_file(int days) {
 
 /// Touches what a real consumer reads, so nothing is optimised away.
 class CountingSink final : public RecordSink {
-public:
+  public:
     void on_record(const HourlyRecord& r) override {
         ++records;
         sum += r.one_hour[0].value_or(0) + r.published_aqi.value_or(0);
@@ -87,7 +88,8 @@ void BM_ReaderChinaSitesWide(benchmark::State& state) {
     if (sink.issues != 0) state.SkipWithError("unexpected issues");
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
                             static_cast<std::int64_t>(file.size()));
-    state.counters["records"] = static_cast<double>(sink.records) / static_cast<double>(state.iterations());
+    state.counters["records"] =
+        static_cast<double>(sink.records) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_ReaderChinaSitesWide)->Arg(64 << 10)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 

@@ -14,7 +14,9 @@ using namespace ecogov;
 
 volatile std::uint64_t g_sink_sum = 0;
 
-[[noreturn]] void broken(const char*) { __builtin_trap(); }
+[[noreturn]] void broken(const char*) {
+    __builtin_trap();
+}
 
 std::uint64_t touch(std::string_view s) {
     std::uint64_t h = s.size();
@@ -29,7 +31,7 @@ std::uint64_t touch(const Conc& c) {
 }
 
 class TouchingSink final : public RecordSink {
-public:
+  public:
     const HourlyReader* reader = nullptr;
 
     void on_record(const HourlyRecord& r) override {

@@ -12,6 +12,7 @@
 #include "core/decimal.hpp"
 #include "ingest/hourly_reader.hpp"
 #include "services/air_analysis.hpp"
+#include "standards/aqi/us_epa.hpp"
 
 namespace ecogov::cli {
 
@@ -70,26 +71,39 @@ private:
     std::uint64_t hidden_in_file_ = 0;
 };
 
-/// SO2 24-hour moving mean per station, for the HJ 633-2012 SO2 > 800 case when the file has none.
-class So2MovingMean {
+/// The last 24 hours of each station, for the moving means an hourly row may need: SO2 24-hour
+/// (HJ 633-2012 SO2 > 800 case, when the file carries none), O3 and CO 8-hour (US EPA scheme).
+class RecentHours {
 public:
-    Conc push(int station, HourLabel label, const Conc& so2) {
+    void push(int station, HourLabel label, const ConcSet& one_hour) {
         if (station >= static_cast<int>(windows_.size())) windows_.resize(static_cast<std::size_t>(station) + 1);
         Window& w = windows_[static_cast<std::size_t>(station)];
-        if (label.hours - w.last >= 24 || label.hours < w.last) w.ring.fill(std::nullopt);
-        else
-            for (auto h = w.last + 1; h < label.hours; ++h) w.ring[static_cast<std::size_t>(h % 24)] = std::nullopt;
+        if (label.hours - w.last >= 24 || label.hours < w.last) {
+            w.ring.fill(ConcSet{});
+        } else {
+            for (auto h = w.last + 1; h < label.hours; ++h) w.ring[slot(h)] = ConcSet{};
+        }
         w.last = label.hours;
-        w.ring[static_cast<std::size_t>(label.hours % 24)] = so2;
-        return covered_mean(w.ring, 20).value;
+        w.ring[slot(label.hours)] = one_hour;
+        current_ = &w;
+    }
+    /// Mean of the last `hours` values of `p` at the station last pushed (GB 3095 Table 4 minimum).
+    Conc moving_mean(Pollutant p, int hours) const {
+        std::array<Conc, 24> values{};
+        for (int i = 0; i < hours; ++i)
+            values[static_cast<std::size_t>(i)] = current_->ring[slot(current_->last - i)][index_of(p)];
+        if (hours == 8) return eight_hour_mean(std::span<const Conc, 8>(values.data(), 8));
+        return covered_mean(std::span<const Conc>(values.data(), static_cast<std::size_t>(hours)), 20).value;
     }
 
 private:
     struct Window {
         std::int64_t last = INT64_MIN / 2;
-        std::array<Conc, 24> ring{};
+        std::array<ConcSet, 24> ring{};
     };
+    static std::size_t slot(std::int64_t h) { return static_cast<std::size_t>(((h % 24) + 24) % 24); }
     std::vector<Window> windows_;
+    const Window* current_ = nullptr;
 };
 
 struct RunContext {
@@ -104,19 +118,13 @@ class HourlySink final : public RecordSink {
 public:
     HourlySink(RunContext& ctx, Output& out) : ctx_(ctx), out_(out) {}
     void on_record(const HourlyRecord& r) override {
-        const int id = ctx_.stations.id_of(r.station);
-        HourlyInput in{r.one_hour, r.so2_24h, r.not_monitored};
-        const Conc computed_24h = so2_.push(id, r.label, r.one_hour[index_of(Pollutant::so2)]);
-        if (!in.so2_24h) in.so2_24h = computed_24h;
-        const RuleSet rules = ctx_.forced_rules ? *ctx_.forced_rules : rules_for_hour(r.label);
-        const HourlyAqi aqi = hourly_aqi(in, rules, ctx_.policy);
-        const HourlyRow row{r.station, r.label, &r.one_hour, &aqi, r.published_aqi, r.published_aqi_na};
+        recent_.push(ctx_.stations.id_of(r.station), r.label, r.one_hour);
         std::string& buf = out_.buffer();
-        if (out_.is_json()) {
-            buf += first_ ? "[\n" : ",\n";
-            hourly_json_object(buf, row);
+        if (out_.is_json()) buf += first_ ? "[\n" : ",\n";
+        if (ctx_.options.scheme == "us-epa-2024") {
+            write_epa(buf, r);
         } else {
-            hourly_csv_row(buf, row);
+            write_hj633(buf, r);
         }
         first_ = false;
         out_.maybe_flush();
@@ -125,9 +133,38 @@ public:
     bool wrote_any() const noexcept { return !first_; }
 
 private:
+    void write_hj633(std::string& buf, const HourlyRecord& r) {
+        HourlyInput in{r.one_hour, r.so2_24h, r.not_monitored};
+        if (!in.so2_24h) in.so2_24h = recent_.moving_mean(Pollutant::so2, 24);
+        const RuleSet rules = ctx_.forced_rules ? *ctx_.forced_rules : rules_for_hour(r.label);
+        const HourlyAqi aqi = hourly_aqi(in, rules, ctx_.policy);
+        const HourlyRow row{r.station, r.label, &r.one_hour, &aqi, r.published_aqi, r.published_aqi_na};
+        if (out_.is_json()) hourly_json_object(buf, row);
+        else hourly_csv_row(buf, row);
+    }
+    /// US EPA 2024 for comparison: 1-hour PM on the 24-hour rows (no NowCast), O3 1-hour and the
+    /// 8-hour moving mean, CO 8-hour moving mean, SO2 1-hour (24-hour moving mean above 304 ppb).
+    void write_epa(std::string& buf, const HourlyRecord& r) {
+        using us_epa::EpaPollutant;
+        us_epa::EpaInput in;
+        const auto set = [&](EpaPollutant p, const Conc& c) { in.conc[us_epa::at(p)] = c; };
+        set(EpaPollutant::o3_1h, r.one_hour[index_of(Pollutant::o3)]);
+        set(EpaPollutant::o3_8h, recent_.moving_mean(Pollutant::o3, 8));
+        set(EpaPollutant::pm25_24h, r.one_hour[index_of(Pollutant::pm25)]);
+        set(EpaPollutant::pm10_24h, r.one_hour[index_of(Pollutant::pm10)]);
+        set(EpaPollutant::co_8h, recent_.moving_mean(Pollutant::co, 8));
+        set(EpaPollutant::so2_1h, r.one_hour[index_of(Pollutant::so2)]);
+        set(EpaPollutant::so2_24h, r.so2_24h ? r.so2_24h : recent_.moving_mean(Pollutant::so2, 24));
+        set(EpaPollutant::no2_1h, r.one_hour[index_of(Pollutant::no2)]);
+        const us_epa::EpaAqi aqi = us_epa::epa_aqi(in);
+        const EpaRow row{r.station, r.label.iso(), &r.one_hour, &aqi};
+        if (out_.is_json()) epa_json_object(buf, row);
+        else epa_hourly_csv_row(buf, row);
+    }
+
     RunContext& ctx_;
     Output& out_;
-    So2MovingMean so2_;
+    RecentHours recent_;
     bool first_ = true;
 };
 
@@ -255,7 +292,10 @@ int finish_run(RunContext& ctx, Output& out) {
 }
 
 int run_hourly(RunContext& ctx, Output& out) {
-    if (!out.is_json()) hourly_csv_header(out.buffer());
+    if (!out.is_json()) {
+        if (ctx.options.scheme == "us-epa-2024") epa_hourly_csv_header(out.buffer());
+        else hourly_csv_header(out.buffer());
+    }
     HourlySink sink(ctx, out);
     if (!read_inputs(ctx, sink)) return 2;
     if (out.is_json()) out.write(sink.wrote_any() ? "\n]\n" : "[]\n");
@@ -280,21 +320,54 @@ Result<std::vector<DailySeries>> daily_series(RunContext& ctx) {
     return std::move(grouping.cities);
 }
 
+/// US EPA 2024 daily AQI from ecogov's daily values (for comparison; docs/indicators.md).
+us_epa::EpaAqi epa_daily(const DailyValues& d) {
+    using us_epa::EpaPollutant;
+    us_epa::EpaInput in;
+    const auto set = [&](EpaPollutant p, const CoveredConc& c) { in.conc[us_epa::at(p)] = c.value; };
+    set(EpaPollutant::o3_8h, d[DailyIndicator::o3_8h_max]);
+    set(EpaPollutant::o3_1h, d[DailyIndicator::o3_1h_max]);
+    set(EpaPollutant::pm25_24h, d[DailyIndicator::pm25_24h]);
+    set(EpaPollutant::pm10_24h, d[DailyIndicator::pm10_24h]);
+    set(EpaPollutant::co_8h, d.co_8h_max);
+    set(EpaPollutant::so2_1h, d.so2_1h_max);
+    set(EpaPollutant::so2_24h, d[DailyIndicator::so2_24h]);
+    set(EpaPollutant::no2_1h, d.no2_1h_max);
+    return us_epa::epa_aqi(in);
+}
+
+void write_daily_row(std::string& buf, bool json, bool epa, const std::string& name, const DailyValues& d) {
+    if (epa) {
+        const us_epa::EpaAqi aqi = epa_daily(d);
+        ConcSet daily_conc{};
+        daily_conc[index_of(Pollutant::so2)] = d[DailyIndicator::so2_24h].value;
+        daily_conc[index_of(Pollutant::no2)] = d.no2_1h_max.value;
+        daily_conc[index_of(Pollutant::co)] = d.co_8h_max.value;
+        daily_conc[index_of(Pollutant::o3)] = d[DailyIndicator::o3_8h_max].value;
+        daily_conc[index_of(Pollutant::pm10)] = d[DailyIndicator::pm10_24h].value;
+        daily_conc[index_of(Pollutant::pm25)] = d[DailyIndicator::pm25_24h].value;
+        const EpaRow row{name, d.date.iso(), &daily_conc, &aqi};
+        if (json) epa_json_object(buf, row);
+        else epa_hourly_csv_row(buf, row);
+        return;
+    }
+    if (json) daily_json_object(buf, name, d);
+    else daily_csv_row(buf, name, d);
+}
+
 int run_daily(RunContext& ctx, Output& out) {
     auto series = daily_series(ctx);
     if (!series) return 2;
+    const bool epa = ctx.options.scheme == "us-epa-2024";
     std::string& buf = out.buffer();
     if (out.is_json()) buf += "[";
+    else if (epa) epa_daily_csv_header(buf);
     else daily_csv_header(buf);
     bool first = true;
     for (const DailySeries& s : *series) {
         for (const DailyValues& d : s.days) {
-            if (out.is_json()) {
-                buf += first ? "\n" : ",\n";
-                daily_json_object(buf, s.name, d);
-            } else {
-                daily_csv_row(buf, s.name, d);
-            }
+            if (out.is_json()) buf += first ? "\n" : ",\n";
+            write_daily_row(buf, out.is_json(), epa, s.name, d);
             first = false;
             out.maybe_flush();
         }
@@ -384,8 +457,9 @@ int run_air(const AirOptions& o) {
         std::cerr << "ecogov air: --group city needs --stations FILE\n";
         return 2;
     }
-    if (o.scheme == "us-epa-2024") {
-        std::cerr << "ecogov air: --scheme us-epa-2024 is not available yet\n";
+    if (o.scheme == "us-epa-2024" && o.mode == "evaluate") {
+        std::cerr << "ecogov air evaluate: --scheme us-epa-2024 is for hourly and daily values only; "
+                     "period evaluation follows HJ 663\n";
         return 2;
     }
     std::optional<PeriodSpec> spec;

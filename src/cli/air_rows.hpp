@@ -5,6 +5,7 @@
 
 #include "services/air_analysis.hpp"
 #include "standards/aqi/hourly_aqi.hpp"
+#include "standards/aqi/us_epa.hpp"
 
 namespace ecogov::cli {
 
@@ -20,6 +21,18 @@ struct HourlyRow {
 void hourly_csv_header(std::string& out);
 void hourly_csv_row(std::string& out, const HourlyRow& row);
 void hourly_json_object(std::string& out, const HourlyRow& row);
+
+/// A row under the US EPA 2024 scheme: `when` is the hour label (ISO) or the date.
+struct EpaRow {
+    std::string_view station;
+    std::string when;
+    const ConcSet* concentrations;  // as given to the scheme, Chinese units
+    const us_epa::EpaAqi* aqi;
+};
+void epa_hourly_csv_header(std::string& out);
+void epa_daily_csv_header(std::string& out);
+void epa_hourly_csv_row(std::string& out, const EpaRow& row);
+void epa_json_object(std::string& out, const EpaRow& row);
 
 void daily_csv_header(std::string& out);
 void daily_csv_row(std::string& out, std::string_view name, const DailyValues& day);

@@ -44,7 +44,7 @@ bool ends_with(std::string_view s, std::string_view suffix) noexcept {
 // A text file written through a 1 MiB buffer, gzip-compressed when its name ends in ".gz", first
 // under "<path>.part" and renamed on commit(); "-" is stdout (never compressed).
 class TextFile {
-public:
+  public:
     explicit TextFile(std::string path) : path_(std::move(path)) {}
     TextFile(const TextFile&) = delete;
     TextFile& operator=(const TextFile&) = delete;
@@ -101,7 +101,7 @@ public:
 
     std::uint64_t bytes() const noexcept { return bytes_; }
 
-private:
+  private:
     void flush() {
         if (buffer_.empty() || failed_) {
             buffer_.clear();
@@ -137,7 +137,9 @@ private:
 
 Date parse_date_option(const std::string& text, const char* option) {
     const auto d = Date::parse(text);
-    if (!d) usage_error(std::string(option) + ": '" + text + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+    if (!d)
+        usage_error(std::string(option) + ": '" + text +
+                    "' is not a date (YYYY-MM-DD or YYYYMMDD)");
     return *d;
 }
 
@@ -152,7 +154,8 @@ AirGeneratorConfig build_config(const GenerateOptions& o) {
     config.layout = *layout;
     if (o.from.empty() != o.to.empty()) usage_error("--from and --to go together");
     if (!o.from.empty()) {
-        config.days = DateRange{parse_date_option(o.from, "--from"), parse_date_option(o.to, "--to")};
+        config.days =
+            DateRange{parse_date_option(o.from, "--from"), parse_date_option(o.to, "--to")};
     } else if (o.year != 0) {
         if (o.year < 1971 || o.year > 9998) usage_error("--year: must lie in 1971..9998");
         config.days = DateRange{Date::from_ymd(o.year, 1, 1), Date::from_ymd(o.year, 12, 31)};
@@ -166,7 +169,8 @@ AirGeneratorConfig build_config(const GenerateOptions& o) {
 
 void run_generate(const GenerateOptions& o) {
     const AirGeneratorConfig config = build_config(o);
-    if (o.output == o.stations_output) usage_error("--output and --stations-output name the same file");
+    if (o.output == o.stations_output)
+        usage_error("--output and --stations-output name the same file");
     const bool show = !o.quiet && isatty(STDERR_FILENO) != 0;
 
     // Both files are complete before either is renamed into place.
@@ -187,21 +191,24 @@ void run_generate(const GenerateOptions& o) {
         if (drawn && done < total && now - last_draw < std::chrono::milliseconds(200)) return;
         last_draw = now;
         drawn = true;
-        std::fprintf(stderr, "\r\033[Kgenerating %s  day %d/%d  %.1f MB", o.output.c_str(), done, total,
-                     static_cast<double>(out.bytes()) / 1e6);
+        std::fprintf(stderr, "\r\033[Kgenerating %s  day %d/%d  %.1f MB", o.output.c_str(), done,
+                     total, static_cast<double>(out.bytes()) / 1e6);
         std::fflush(stderr);
     };
-    const auto summary = generate_air(config, [&](std::string_view t) { out.write(t); }, progress);
+    const auto summary = generate_air(
+        config, [&](std::string_view t) { out.write(t); }, progress);
     if (drawn) std::fprintf(stderr, "\r\033[K");
     if (!summary) usage_error(summary.error().message);
     if (stations)
         if (auto e = stations->commit(); !e.empty()) usage_error(e);
     if (auto e = out.commit(); !e.empty()) usage_error(e);
     if (show) {
-        const double missing = summary->cells == 0 ? 0.0
-                                                    : 100.0 * static_cast<double>(summary->missing_cells) /
-                                                          static_cast<double>(summary->cells);
-        std::fprintf(stderr, "wrote %s: %d stations, %d days, %llu rows, %.1f MB of CSV, %.2f %% missing\n",
+        const double missing = summary->cells == 0
+                                   ? 0.0
+                                   : 100.0 * static_cast<double>(summary->missing_cells) /
+                                         static_cast<double>(summary->cells);
+        std::fprintf(stderr,
+                     "wrote %s: %d stations, %d days, %llu rows, %.1f MB of CSV, %.2f %% missing\n",
                      o.output.c_str(), config.stations, config.days.day_count(),
                      static_cast<unsigned long long>(summary->rows),
                      static_cast<double>(summary->bytes) / 1e6, missing);
@@ -212,7 +219,8 @@ void run_generate(const GenerateOptions& o) {
 
 void add_air_generate(CLI::App& air) {
     auto o = std::make_shared<GenerateOptions>();
-    auto* gen = air.add_subcommand("generate", "write a synthetic hourly air-quality file (china_sites layout)");
+    auto* gen = air.add_subcommand(
+        "generate", "write a synthetic hourly air-quality file (china_sites layout)");
     gen->add_option("--stations", o->stations, "number of stations (1..20000)")->required();
     gen->add_option("--year", o->year, "calendar year to generate");
     gen->add_option("--from", o->from, "first day (YYYY-MM-DD), with --to; overrides --year");

@@ -32,8 +32,8 @@ constexpr std::array<TypeInfo, 15> kTypes = {{
     {"CO_24h", Slot::skip},
 }};
 
-constexpr std::array<Pollutant, 6> kSlotPollutant = {Pollutant::pm25, Pollutant::pm10, Pollutant::so2,
-                                                     Pollutant::no2,  Pollutant::o3,   Pollutant::co};
+constexpr std::array<Pollutant, 6> kSlotPollutant = {
+    Pollutant::pm25, Pollutant::pm10, Pollutant::so2, Pollutant::no2, Pollutant::o3, Pollutant::co};
 
 int find_type(std::string_view name) noexcept {
     for (std::size_t i = 0; i < kTypes.size(); ++i)
@@ -41,9 +41,13 @@ int find_type(std::string_view name) noexcept {
     return -1;
 }
 
-constexpr int decimals_of_slot(Slot s) noexcept { return s == Slot::co ? 1 : 0; }
+constexpr int decimals_of_slot(Slot s) noexcept {
+    return s == Slot::co ? 1 : 0;
+}
 
-constexpr bool is_digit(char c) noexcept { return static_cast<unsigned char>(c - '0') < 10; }
+constexpr bool is_digit(char c) noexcept {
+    return static_cast<unsigned char>(c - '0') < 10;
+}
 
 Conc to_conc(const std::int32_t* column, std::size_t i) noexcept {
     if (column == nullptr || column[i] < 0) return std::nullopt;
@@ -52,7 +56,8 @@ Conc to_conc(const std::int32_t* column, std::size_t i) noexcept {
 
 /// Splits off the text up to the next ',' (or the end); advances `p` past the comma.
 bool next_field(const char*& p, const char* end, std::string_view& out) noexcept {
-    const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+    const auto* comma =
+        static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
     if (!comma) return false;
     out = std::string_view(p, static_cast<std::size_t>(comma - p));
     p = comma + 1;
@@ -68,7 +73,8 @@ bool ChinaSitesReader::on_header(std::string_view line) {
     for (std::size_t i = 0; i < kFirst.size(); ++i) {
         if (i >= fields.size() || unquote(fields[i]) != kFirst[i]) {
             fatal(i + 1, kFirst[i],
-                  "not a china_sites header: expected 'date,hour,type,<stations>', found " + quoted(line));
+                  "not a china_sites header: expected 'date,hour,type,<stations>', found " +
+                      quoted(line));
             return false;
         }
     }
@@ -130,7 +136,8 @@ void ChinaSitesReader::on_row(std::string_view line) {
     if (!group_open_ || label != group_label_) start_group(label);
     const std::uint32_t bit = 1u << t;
     if (seen_types_ & bit) {
-        bad_line(3, "type", "repeated row: type " + quoted(type) + " already given for this date and hour");
+        bad_line(3, "type",
+                 "repeated row: type " + quoted(type) + " already given for this date and hour");
         return;
     }
     seen_types_ |= bit;
@@ -146,7 +153,8 @@ void ChinaSitesReader::on_row(std::string_view line) {
     seen_slots_ |= 1u << slot;
 }
 
-bool ChinaSitesReader::parse_cells(const char* p, const char* const end, Slot slot, std::size_t& found) {
+bool ChinaSitesReader::parse_cells(const char* p, const char* const end, Slot slot,
+                                   std::size_t& found) {
     std::int32_t* const out = values_.data() + static_cast<std::size_t>(slot) * n_;
     const bool one_decimal = decimals_of_slot(slot) == 1;
     const std::uint32_t scale = one_decimal ? 10 : 1;
@@ -157,8 +165,8 @@ bool ChinaSitesReader::parse_cells(const char* p, const char* const end, Slot sl
         const bool short_int = q - p <= 8;
         if (short_int && (q == end || *q == ',')) {
             out[i] = q == p ? kAbsent : static_cast<std::int32_t>(v * scale);
-        } else if (short_int && one_decimal && q != p && *q == '.' && q + 1 < end && is_digit(q[1]) &&
-                   (q + 2 == end || q[2] == ',')) {
+        } else if (short_int && one_decimal && q != p && *q == '.' && q + 1 < end &&
+                   is_digit(q[1]) && (q + 2 == end || q[2] == ',')) {
             out[i] = static_cast<std::int32_t>(v * 10 + static_cast<std::uint64_t>(q[1] - '0'));
             q += 2;
         } else {
@@ -203,21 +211,25 @@ void ChinaSitesReader::emit_group() {
     group_open_ = false;
     std::array<const std::int32_t*, Slot::kSlots> col{};
     for (int s = 0; s < Slot::kSlots; ++s)
-        if (seen_slots_ & (1u << s)) col[static_cast<std::size_t>(s)] = values_.data() + static_cast<std::size_t>(s) * n_;
+        if (seen_slots_ & (1u << s))
+            col[static_cast<std::size_t>(s)] = values_.data() + static_cast<std::size_t>(s) * n_;
     const bool aqi_row = (seen_slots_ >> Slot::aqi) & 1u;
-    HourlyRecord rec;
-    rec.label = group_label_;
     for (std::size_t i = 0; i < n_; ++i) {
+        HourlyRecord rec;
+        rec.label = group_label_;
         bool any = false;
         for (std::size_t s = 0; s < kSlotPollutant.size(); ++s) {
-            rec.one_hour[static_cast<std::size_t>(index_of(kSlotPollutant[s]))] = to_conc(col[s], i);
+            rec.one_hour[static_cast<std::size_t>(index_of(kSlotPollutant[s]))] =
+                to_conc(col[s], i);
+            if (col[s] && col[s][i] == kNotMonitored) rec.not_monitored.add(kSlotPollutant[s]);
             any = any || (col[s] && col[s][i] >= 0);
         }
         const Conc aqi_value = to_conc(col[Slot::aqi], i);
         if (!any && !aqi_value) continue;
         rec.station = stations_[i];
         rec.published_aqi = aqi_value ? std::optional<int>(*aqi_value) : std::nullopt;
-        rec.published_aqi_na = aqi_row && col[Slot::aqi][i] == kAbsent;
+        rec.published_aqi_na =
+            aqi_row && (col[Slot::aqi][i] == kAbsent || col[Slot::aqi][i] == kNotMonitored);
         rec.so2_24h = to_conc(col[Slot::so2_24h], i);
         rec.published_o3_8h = to_conc(col[Slot::o3_8h], i);
         rec.published_o3_8h_day_max = to_conc(col[Slot::o3_8h_max], i);

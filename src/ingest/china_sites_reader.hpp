@@ -21,13 +21,26 @@
 namespace ecogov::ingest {
 
 class ChinaSitesReader final : public ReaderBase {
-public:
+  public:
     explicit ChinaSitesReader(RecordSink& sink) : ReaderBase(sink) {}
 
     /// Where a row type goes: one of the ten stored slots or nowhere (skipped).
-    enum Slot : int { pm25, pm10, so2, no2, o3, co, aqi, so2_24h, o3_8h, o3_8h_max, kSlots, skip = -1 };
+    enum Slot : int {
+        pm25,
+        pm10,
+        so2,
+        no2,
+        o3,
+        co,
+        aqi,
+        so2_24h,
+        o3_8h,
+        o3_8h_max,
+        kSlots,
+        skip = -1
+    };
 
-private:
+  private:
     struct PendingCell {
         std::size_t index;  // station index
         std::string text;

@@ -30,8 +30,9 @@ bool CnemcReader::on_header(std::string_view line) {
         col_[c] = header_.index(kNames[static_cast<std::size_t>(c)]);
         if (col_[c] < 0) {
             fatal(0, kNames[static_cast<std::size_t>(c)],
-                  "not a cnemc header: column '" + std::string(kNames[static_cast<std::size_t>(c)]) +
-                      "' is missing in " + quoted(line));
+                  "not a cnemc header: column '" +
+                      std::string(kNames[static_cast<std::size_t>(c)]) + "' is missing in " +
+                      quoted(line));
             return false;
         }
     }
@@ -47,10 +48,10 @@ bool CnemcReader::read_timepoint(std::string_view text, HourLabel& label, bool& 
     const std::size_t column = static_cast<std::size_t>(col_[timepoint]) + 1;
     int minutes = -1, seconds = 0, hh = 0;
     is_2022 = t.size() == 19;
-    const bool shape_ok =
-        t.size() >= 15 && t[10] == 'T' &&
-        (is_2022 ? t[13] == ':' && t[16] == ':' && digits_at(t, 14, 2, minutes) && digits_at(t, 17, 2, seconds)
-                 : t.size() == 15 && digits_at(t, 13, 2, minutes));
+    const bool shape_ok = t.size() >= 15 && t[10] == 'T' &&
+                          (is_2022 ? t[13] == ':' && t[16] == ':' && digits_at(t, 14, 2, minutes) &&
+                                         digits_at(t, 17, 2, seconds)
+                                   : t.size() == 15 && digits_at(t, 13, 2, minutes));
     if (!shape_ok || !digits_at(t, 11, 2, hh) || minutes != 0 || seconds != 0) {
         bad_line(column, "timepoint", "invalid timepoint " + quoted(text));
         return false;
@@ -73,10 +74,17 @@ Conc CnemcReader::conc(Col c, int decimals) {
     const CellValue cell = read_cell(text, decimals);
     if (is_bad(cell)) {
         const auto i = static_cast<std::size_t>(col_[c]);
-        bad_cell(i + 1, header_.name(i), bad_cell_message(cell, text, c == aqi ? "AQI" : "concentration"));
+        bad_cell(i + 1, header_.name(i),
+                 bad_cell_message(cell, text, c == aqi ? "AQI" : "concentration"));
     }
     if (cell.status != CellStatus::value) return std::nullopt;
     return cell.scaled;
+}
+
+void CnemcReader::set_one_hour(HourlyRecord& rec, Pollutant p, Col c, int decimals) {
+    const CellStatus status = parse_rounded(field(c), decimals).status;
+    if (status == CellStatus::not_monitored) rec.not_monitored.add(p);
+    rec.one_hour[static_cast<std::size_t>(index_of(p))] = conc(c, decimals);
 }
 
 void CnemcReader::on_row(std::string_view line) {
@@ -97,14 +105,15 @@ void CnemcReader::on_row(std::string_view line) {
     const Conc published = conc(aqi, 0);
     rec.published_aqi = published ? std::optional<int>(*published) : std::nullopt;
     const CellStatus aqi_status = parse_rounded(field(aqi), 0).status;
-    rec.published_aqi_na = aqi_status == CellStatus::empty || aqi_status == CellStatus::not_available ||
+    rec.published_aqi_na = aqi_status == CellStatus::empty ||
+                           aqi_status == CellStatus::not_available ||
                            aqi_status == CellStatus::not_monitored;
-    rec.one_hour[index_of(Pollutant::pm10)] = conc(pm10, 0);
-    rec.one_hour[index_of(Pollutant::pm25)] = conc(pm25, 0);
-    rec.one_hour[index_of(Pollutant::o3)] = conc(is_2022 ? o3_24h : o3, 0);
-    rec.one_hour[index_of(Pollutant::no2)] = conc(no2, 0);
-    rec.one_hour[index_of(Pollutant::so2)] = conc(so2, 0);
-    rec.one_hour[index_of(Pollutant::co)] = conc(co, 1);
+    set_one_hour(rec, Pollutant::pm10, pm10, 0);
+    set_one_hour(rec, Pollutant::pm25, pm25, 0);
+    set_one_hour(rec, Pollutant::o3, is_2022 ? o3_24h : o3, 0);
+    set_one_hour(rec, Pollutant::no2, no2, 0);
+    set_one_hour(rec, Pollutant::so2, so2, 0);
+    set_one_hour(rec, Pollutant::co, co, 1);
     rec.so2_24h = conc(so2_24h, 0);
     rec.published_o3_8h = conc(is_2022 ? o3_8h_24h : o3_8h, 0);
     sink().on_record(rec);

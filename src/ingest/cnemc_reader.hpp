@@ -19,17 +19,35 @@
 namespace ecogov::ingest {
 
 class CnemcReader final : public ReaderBase {
-public:
+  public:
     explicit CnemcReader(RecordSink& sink) : ReaderBase(sink) {}
 
-private:
-    enum Col : int { timepoint, station, primary, aqi, pm10, pm25, o3, o3_24h, o3_8h, o3_8h_24h, no2, so2, so2_24h, co, kCols };
+  private:
+    enum Col : int {
+        timepoint,
+        station,
+        primary,
+        aqi,
+        pm10,
+        pm25,
+        o3,
+        o3_24h,
+        o3_8h,
+        o3_8h_24h,
+        no2,
+        so2,
+        so2_24h,
+        co,
+        kCols
+    };
 
     bool on_header(std::string_view line) override;
     void on_row(std::string_view line) override;
 
     bool read_timepoint(std::string_view text, HourLabel& label, bool& is_2022);
     Conc conc(Col c, int decimals);
+    /// Reads a 1-hour value into `rec`, noting "/" in rec.not_monitored.
+    void set_one_hour(HourlyRecord& rec, Pollutant p, Col c, int decimals);
     std::string_view field(Col c) const noexcept;
 
     LongColumns header_;

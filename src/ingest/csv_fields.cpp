@@ -83,7 +83,8 @@ bool parse_small_uint(std::string_view s, int& out) noexcept {
 CellValue read_cell(std::string_view text, int decimals) noexcept {
     const ParsedCell p = parse_rounded(text, decimals);
     if (p.status != CellStatus::value) return {p.status, 0, false};
-    if (p.scaled > std::numeric_limits<std::int32_t>::max()) return {CellStatus::malformed, 0, true};
+    if (p.scaled > std::numeric_limits<std::int32_t>::max())
+        return {CellStatus::malformed, 0, true};
     return {CellStatus::value, static_cast<std::int32_t>(p.scaled), false};
 }
 
@@ -103,7 +104,8 @@ std::string quoted(std::string_view text) {
 }
 
 std::string bad_cell_message(const CellValue& c, std::string_view text, std::string_view what) {
-    if (c.status == CellStatus::negative) return "negative " + std::string(what) + " " + quoted(text);
+    if (c.status == CellStatus::negative)
+        return "negative " + std::string(what) + " " + quoted(text);
     if (c.too_large) return "value " + quoted(text) + " is out of range";
     return quoted(text) + " is not a number";
 }

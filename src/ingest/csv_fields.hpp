@@ -18,6 +18,7 @@ namespace ecogov::ingest {
 /// Sentinels stored instead of a value (values are >= 0 and fit in int32).
 inline constexpr std::int32_t kAbsent = -1;   // empty, NA or "/": missing, no issue
 inline constexpr std::int32_t kInvalid = -2;  // bad cell: reported, treated as missing
+inline constexpr std::int32_t kNotMonitored = -3;  // "/": not in the monitoring plan, missing
 
 /// Removes a UTF-8 byte order mark at the start.
 std::string_view strip_bom(std::string_view s) noexcept;
@@ -52,6 +53,7 @@ constexpr bool is_bad(const CellValue& c) noexcept {
 /// Converts to the sentinel encoding: value, kAbsent or kInvalid.
 constexpr std::int32_t encode(const CellValue& c) noexcept {
     if (c.status == CellStatus::value) return c.scaled;
+    if (c.status == CellStatus::not_monitored) return kNotMonitored;
     return is_bad(c) ? kInvalid : kAbsent;
 }
 

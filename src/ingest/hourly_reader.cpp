@@ -13,9 +13,12 @@ namespace ecogov {
 
 std::string_view format_id(InputFormat f) noexcept {
     switch (f) {
-        case InputFormat::china_sites: return "china-sites";
-        case InputFormat::cnemc: return "cnemc";
-        case InputFormat::prsa: return "prsa";
+        case InputFormat::china_sites:
+            return "china-sites";
+        case InputFormat::cnemc:
+            return "cnemc";
+        case InputFormat::prsa:
+            return "prsa";
     }
     return "unknown";
 }
@@ -43,15 +46,19 @@ std::optional<InputFormat> detect_format(std::string_view header_line) noexcept 
     if (fields.size() >= 4 && fields[0] == "date" && fields[1] == "hour" && fields[2] == "type")
         return InputFormat::china_sites;
     if (has("timepoint") && has("stationcode")) return InputFormat::cnemc;
-    if (has("year") && has("month") && has("day") && has("hour") && has("station")) return InputFormat::prsa;
+    if (has("year") && has("month") && has("day") && has("hour") && has("station"))
+        return InputFormat::prsa;
     return std::nullopt;
 }
 
 std::unique_ptr<HourlyReader> make_reader(InputFormat format, RecordSink& sink) {
     switch (format) {
-        case InputFormat::china_sites: return std::make_unique<ingest::ChinaSitesReader>(sink);
-        case InputFormat::cnemc: return std::make_unique<ingest::CnemcReader>(sink);
-        case InputFormat::prsa: return std::make_unique<ingest::PrsaReader>(sink);
+        case InputFormat::china_sites:
+            return std::make_unique<ingest::ChinaSitesReader>(sink);
+        case InputFormat::cnemc:
+            return std::make_unique<ingest::CnemcReader>(sink);
+        case InputFormat::prsa:
+            return std::make_unique<ingest::PrsaReader>(sink);
     }
     return nullptr;
 }

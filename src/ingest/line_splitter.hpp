@@ -15,7 +15,7 @@
 namespace ecogov::ingest {
 
 class LineSplitter {
-public:
+  public:
     static constexpr std::size_t kMaxLineBytes = std::size_t{1} << 24;
 
     /// Returns false once `on_line` or the length limit asked to stop.
@@ -37,7 +37,8 @@ public:
         while (p < end) {
             const char* nl = find_newline(p, end);
             if (!nl) break;
-            if (!on_line(strip_cr(std::string_view(p, static_cast<std::size_t>(nl - p))))) return false;
+            if (!on_line(strip_cr(std::string_view(p, static_cast<std::size_t>(nl - p)))))
+                return false;
             p = nl + 1;
         }
         if (p < end) {
@@ -56,7 +57,7 @@ public:
         tail_open_ = false;
     }
 
-private:
+  private:
     static const char* find_newline(const char* p, const char* end) noexcept {
         return static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
     }

@@ -12,7 +12,7 @@
 namespace ecogov::ingest {
 
 class LongColumns {
-public:
+  public:
     void read(std::string_view header_line);
     int index(std::string_view name) const noexcept;
     std::size_t size() const noexcept { return names_.size(); }
@@ -25,7 +25,7 @@ public:
         return {};
     }
 
-private:
+  private:
     std::vector<std::string> names_;
 };
 

@@ -7,8 +7,8 @@
 namespace ecogov::ingest {
 
 namespace {
-constexpr std::array<std::string_view, 11> kNames = {"year", "month", "day", "hour", "PM2.5", "PM10",
-                                                     "SO2",  "NO2",   "CO",  "O3",   "station"};
+constexpr std::array<std::string_view, 11> kNames = {
+    "year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"};
 }  // namespace
 
 bool PrsaReader::on_header(std::string_view line) {
@@ -37,11 +37,13 @@ bool PrsaReader::read_number(Col c, int& out) {
 
 bool PrsaReader::read_label(HourLabel& label) {
     int y = 0, m = 0, d = 0, hh = 0;
-    if (!read_number(year, y) || !read_number(month, m) || !read_number(day, d) || !read_number(hour, hh))
+    if (!read_number(year, y) || !read_number(month, m) || !read_number(day, d) ||
+        !read_number(hour, hh))
         return false;
     if (!Date::is_valid_ymd(y, m, d)) {
-        const std::string text = std::string(unquote(field(year))) + "-" + std::string(unquote(field(month))) +
-                                 "-" + std::string(unquote(field(day)));
+        const std::string text = std::string(unquote(field(year))) + "-" +
+                                 std::string(unquote(field(month))) + "-" +
+                                 std::string(unquote(field(day)));
         bad_line(column(day), "day", "invalid date " + quoted(text));
         return false;
     }
@@ -57,9 +59,16 @@ Conc PrsaReader::conc(Col c, int decimals) {
     const std::string_view text = field(c);
     const CellValue cell = read_cell(text, decimals);
     if (is_bad(cell))
-        bad_cell(column(c), kNames[static_cast<std::size_t>(c)], bad_cell_message(cell, text, "concentration"));
+        bad_cell(column(c), kNames[static_cast<std::size_t>(c)],
+                 bad_cell_message(cell, text, "concentration"));
     if (cell.status != CellStatus::value) return std::nullopt;
     return cell.scaled;
+}
+
+void PrsaReader::set_one_hour(HourlyRecord& rec, Pollutant p, Col c, int decimals) {
+    const CellStatus status = parse_rounded(field(c), decimals).status;
+    if (status == CellStatus::not_monitored) rec.not_monitored.add(p);
+    rec.one_hour[static_cast<std::size_t>(index_of(p))] = conc(c, decimals);
 }
 
 void PrsaReader::on_row(std::string_view line) {
@@ -75,12 +84,12 @@ void PrsaReader::on_row(std::string_view line) {
         bad_line(column(station), "station", "empty station name");
         return;
     }
-    rec.one_hour[index_of(Pollutant::pm25)] = conc(pm25, 0);
-    rec.one_hour[index_of(Pollutant::pm10)] = conc(pm10, 0);
-    rec.one_hour[index_of(Pollutant::so2)] = conc(so2, 0);
-    rec.one_hour[index_of(Pollutant::no2)] = conc(no2, 0);
-    rec.one_hour[index_of(Pollutant::co)] = conc(co, -2);  // µg/m³ to hundreds = 0.1 mg/m³
-    rec.one_hour[index_of(Pollutant::o3)] = conc(o3, 0);
+    set_one_hour(rec, Pollutant::pm25, pm25, 0);
+    set_one_hour(rec, Pollutant::pm10, pm10, 0);
+    set_one_hour(rec, Pollutant::so2, so2, 0);
+    set_one_hour(rec, Pollutant::no2, no2, 0);
+    set_one_hour(rec, Pollutant::co, co, -2);  // µg/m³ to hundreds = 0.1 mg/m³
+    set_one_hour(rec, Pollutant::o3, o3, 0);
     sink().on_record(rec);
 }
 

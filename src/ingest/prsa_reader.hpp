@@ -16,10 +16,10 @@
 namespace ecogov::ingest {
 
 class PrsaReader final : public ReaderBase {
-public:
+  public:
     explicit PrsaReader(RecordSink& sink) : ReaderBase(sink) {}
 
-private:
+  private:
     enum Col : int { year, month, day, hour, pm25, pm10, so2, no2, co, o3, station, kCols };
 
     bool on_header(std::string_view line) override;
@@ -28,6 +28,8 @@ private:
     bool read_number(Col c, int& out);
     bool read_label(HourLabel& label);
     Conc conc(Col c, int decimals);
+    /// Reads a 1-hour value into `rec`, noting "/" in rec.not_monitored.
+    void set_one_hour(HourlyRecord& rec, Pollutant p, Col c, int decimals);
     std::string_view field(Col c) const noexcept;
     std::size_t column(Col c) const noexcept { return static_cast<std::size_t>(col_[c]) + 1; }
 

@@ -13,7 +13,8 @@ void ReaderBase::feed(std::string_view chunk) {
         chunk, [this](std::string_view line) { return take_line(line); },
         [this] {
             ++lines_;
-            fatal(0, {}, "line longer than " + std::to_string(LineSplitter::kMaxLineBytes) + " bytes");
+            fatal(0, {},
+                  "line longer than " + std::to_string(LineSplitter::kMaxLineBytes) + " bytes");
         });
 }
 
@@ -65,7 +66,8 @@ void ReaderBase::fatal(std::size_t column, std::string_view field, std::string m
 }
 
 void ReaderBase::wrong_field_count(std::size_t expected, std::size_t found) {
-    bad_line(0, {}, "expected " + std::to_string(expected) + " fields, found " + std::to_string(found));
+    bad_line(0, {},
+             "expected " + std::to_string(expected) + " fields, found " + std::to_string(found));
 }
 
 }  // namespace ecogov::ingest

@@ -16,7 +16,7 @@
 namespace ecogov::ingest {
 
 class ReaderBase : public HourlyReader {
-public:
+  public:
     explicit ReaderBase(RecordSink& sink) : sink_(sink) {}
 
     void feed(std::string_view chunk) final;
@@ -24,7 +24,7 @@ public:
     bool stopped() const noexcept final { return stopped_; }
     std::size_t lines() const noexcept final { return lines_; }
 
-protected:
+  protected:
     virtual bool on_header(std::string_view line) = 0;
     virtual void on_row(std::string_view line) = 0;
     virtual void on_end() {}
@@ -32,7 +32,8 @@ protected:
     RecordSink& sink() noexcept { return sink_; }
     /// The number of the line being processed (1-based).
     std::size_t line_no() const noexcept { return lines_; }
-    void issue(IssueSeverity severity, std::size_t column, std::string_view field, std::string message);
+    void issue(IssueSeverity severity, std::size_t column, std::string_view field,
+               std::string message);
     void bad_line(std::size_t column, std::string_view field, std::string message) {
         issue(IssueSeverity::bad_line, column, field, std::move(message));
     }
@@ -44,7 +45,7 @@ protected:
     /// Reports "expected N fields, found M" for the current line.
     void wrong_field_count(std::size_t expected, std::size_t found);
 
-private:
+  private:
     bool take_line(std::string_view line);
 
     RecordSink& sink_;

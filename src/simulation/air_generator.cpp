@@ -32,7 +32,7 @@ std::uint64_t splitmix64(std::uint64_t& x) noexcept {
 }
 
 class Rng {
-public:
+  public:
     Rng(std::uint64_t seed, std::uint64_t stream) noexcept {
         std::uint64_t x = seed ^ (stream * 0xD1B54A32D192ED03ull);
         for (auto& s : s_) s = splitmix64(x);
@@ -72,15 +72,22 @@ public:
         return r * std::cos(2.0 * kPi * u2);
     }
 
-private:
-    static std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
+  private:
+    static std::uint64_t rotl(std::uint64_t x, int k) noexcept {
+        return (x << k) | (x >> (64 - k));
+    }
     std::array<std::uint64_t, 4> s_{};
     double spare_ = 0;
     bool has_spare_ = false;
 };
 
 // Independent streams of one seed.
-enum Stream : std::uint64_t { kStationsStream = 1, kProfileStream = 2, kEventStream = 3, kHourStream = 4 };
+enum Stream : std::uint64_t {
+    kStationsStream = 1,
+    kProfileStream = 2,
+    kEventStream = 3,
+    kHourStream = 4
+};
 
 // ---------------------------------------------------------------------------------------------
 // Stations.
@@ -130,7 +137,9 @@ std::string station_code(const std::string& prefix, int index, int width) {
     return prefix + number;
 }
 
-double round4(double x) noexcept { return std::round(x * 10000.0) / 10000.0; }
+double round4(double x) noexcept {
+    return std::round(x * 10000.0) / 10000.0;
+}
 
 struct StationPlan {
     SimStation station;
@@ -211,7 +220,8 @@ struct StationProfile {
     std::array<double, kComponentCount> multiplier{};
 };
 
-std::vector<StationProfile> make_profiles(const std::vector<StationPlan>& plans, std::uint64_t seed) {
+std::vector<StationProfile> make_profiles(const std::vector<StationPlan>& plans,
+                                          std::uint64_t seed) {
     Rng rng(seed, kProfileStream);
     std::vector<StationProfile> profiles;
     profiles.reserve(plans.size());
@@ -261,13 +271,15 @@ struct DiurnalProfiles {
     // Indexed by the clock hour at the end of the averaging hour (0..23).
     Profile24 so2 = normalised([](double h) { return 0.95 + 0.18 * bump(h, 11, 3); });
     Profile24 no2 = normalised([](double h) {
-        return 1.15 + 0.22 * bump(h, 8, 1.5) + 0.08 * bump(h, 19.5, 1.5) - 0.60 * bump(h, 14.5, 3.0);
+        return 1.15 + 0.22 * bump(h, 8, 1.5) + 0.08 * bump(h, 19.5, 1.5) -
+               0.60 * bump(h, 14.5, 3.0);
     });
     Profile24 co = normalised(
         [](double h) { return 1.05 + 0.10 * bump(h, 8.5, 2.0) - 0.22 * bump(h, 15, 3.5); });
     Profile24 coarse = normalised([](double h) { return 0.85 + 0.30 * bump(h, 10, 4); });
-    Profile24 pm25 = normalised(
-        [](double h) { return 1.05 + 0.04 * bump(h, 8, 2) + 0.05 * bump(h, 2, 3) - 0.14 * bump(h, 16, 3.5); });
+    Profile24 pm25 = normalised([](double h) {
+        return 1.05 + 0.04 * bump(h, 8, 2) + 0.05 * bump(h, 2, 3) - 0.14 * bump(h, 16, 3.5);
+    });
     // O3: photochemical bump peaking mid-afternoon, slower decay into the evening.
     Profile24 o3_shape = [] {
         Profile24 p{};
@@ -313,7 +325,9 @@ double intensity(const Episode& e, std::int64_t t) noexcept {
     return 0.15 + 0.85 * smoothstep(since / (0.7 * (length - 8)));
 }
 
-std::int64_t first_label_of(Date d) noexcept { return HourLabel::of(d, 1).hours; }
+std::int64_t first_label_of(Date d) noexcept {
+    return HourLabel::of(d, 1).hours;
+}
 
 void add_windowed(std::vector<Episode>& out, Rng& rng, Date first, int window_days, int count,
                   int min_days, int max_days, double peak_lo, double peak_hi, bool dust) {
@@ -337,10 +351,13 @@ std::vector<Episode> schedule_episodes(std::uint64_t seed, int first_year, int l
     std::vector<Episode> out;
     for (int y = first_year; y <= last_year; ++y) {
         // 4-6 winter haze episodes: 2-3 in January-February, 2-3 in November-December.
-        add_windowed(out, rng, Date::from_ymd(y, 1, 2), 54, rng.integer(2, 3), 3, 6, 150, 350, false);
-        add_windowed(out, rng, Date::from_ymd(y, 11, 8), 52, rng.integer(2, 3), 3, 6, 150, 350, false);
+        add_windowed(out, rng, Date::from_ymd(y, 1, 2), 54, rng.integer(2, 3), 3, 6, 150, 350,
+                     false);
+        add_windowed(out, rng, Date::from_ymd(y, 11, 8), 52, rng.integer(2, 3), 3, 6, 150, 350,
+                     false);
         // 2-4 spring dust events, March to mid-May.
-        add_windowed(out, rng, Date::from_ymd(y, 3, 1), 76, rng.integer(2, 4), 1, 2, 300, 600, true);
+        add_windowed(out, rng, Date::from_ymd(y, 3, 1), 76, rng.integer(2, 4), 1, 2, 300, 600,
+                     true);
     }
     return out;
 }
@@ -349,28 +366,43 @@ std::vector<Episode> schedule_episodes(std::uint64_t seed, int first_year, int l
 // Output types.
 
 enum class Column : unsigned char {
-    aqi, pm25, pm25_24h, pm10, pm10_24h, so2, so2_24h, no2, no2_24h,
-    o3, o3_24h, o3_8h, o3_8h_24h, co, co_24h
+    aqi,
+    pm25,
+    pm25_24h,
+    pm10,
+    pm10_24h,
+    so2,
+    so2_24h,
+    no2,
+    no2_24h,
+    o3,
+    o3_24h,
+    o3_8h,
+    o3_8h_24h,
+    co,
+    co_24h
 };
 constexpr int kColumnCount = 15;
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "AQI", "PM2.5", "PM2.5_24h", "PM10", "PM10_24h", "SO2", "SO2_24h", "NO2", "NO2_24h",
-    "O3", "O3_24h", "O3_8h", "O3_8h_24h", "CO", "CO_24h"};
+    "AQI",     "PM2.5", "PM2.5_24h", "PM10",  "PM10_24h",  "SO2", "SO2_24h", "NO2",
+    "NO2_24h", "O3",    "O3_24h",    "O3_8h", "O3_8h_24h", "CO",  "CO_24h"};
 constexpr std::array<Column, kColumnCount> kFullColumns = {
-    Column::aqi, Column::pm25, Column::pm25_24h, Column::pm10, Column::pm10_24h,
-    Column::so2, Column::so2_24h, Column::no2, Column::no2_24h, Column::o3,
-    Column::o3_24h, Column::o3_8h, Column::o3_8h_24h, Column::co, Column::co_24h};
+    Column::aqi,    Column::pm25,    Column::pm25_24h,  Column::pm10,    Column::pm10_24h,
+    Column::so2,    Column::so2_24h, Column::no2,       Column::no2_24h, Column::o3,
+    Column::o3_24h, Column::o3_8h,   Column::o3_8h_24h, Column::co,      Column::co_24h};
 constexpr std::array<Column, 6> kHourlyColumns = {Column::pm25, Column::pm10, Column::so2,
                                                   Column::no2,  Column::o3,   Column::co};
 
-constexpr std::size_t col(Column c) noexcept { return static_cast<std::size_t>(c); }
+constexpr std::size_t col(Column c) noexcept {
+    return static_cast<std::size_t>(c);
+}
 
 // The 1-hour column of each pollutant, indexed by Pollutant.
 constexpr std::array<Column, kPollutantCount> kOneHourColumn = {
     Column::so2, Column::no2, Column::co, Column::o3, Column::pm10, Column::pm25};
-constexpr std::array<Column, kPollutantCount> kMeanColumn = {
-    Column::so2_24h, Column::no2_24h, Column::co_24h, Column::o3_24h, Column::pm10_24h,
-    Column::pm25_24h};
+constexpr std::array<Column, kPollutantCount> kMeanColumn = {Column::so2_24h,  Column::no2_24h,
+                                                             Column::co_24h,   Column::o3_24h,
+                                                             Column::pm10_24h, Column::pm25_24h};
 
 struct StationState {
     std::array<double, kComponentCount> noise{};
@@ -415,7 +447,7 @@ std::size_t ring_index(std::int64_t label) noexcept {
 }
 
 class Generator {
-public:
+  public:
     Generator(const AirGeneratorConfig& config, const ChunkSink& sink, const ProgressFn& progress)
         : config_(config),
           sink_(sink),
@@ -458,7 +490,7 @@ public:
         return summary_;
     }
 
-private:
+  private:
     void emit(std::string_view text) {
         summary_.bytes += text.size();
         sink_(text);
@@ -487,7 +519,8 @@ private:
         regional_ = kRegionalPhi * regional_ +
                     std::sqrt(1 - kRegionalPhi * kRegionalPhi) * kRegionalSigma * rng_.normal();
         if (label.hour_of_day() == 1)
-            o3_day_ = kO3DayPhi * o3_day_ + std::sqrt(1 - kO3DayPhi * kO3DayPhi) * kO3DaySigma * rng_.normal();
+            o3_day_ = kO3DayPhi * o3_day_ +
+                      std::sqrt(1 - kO3DayPhi * kO3DayPhi) * kO3DaySigma * rng_.normal();
         const bool network_outage = rng_.uniform() < 0.0004;
 
         const double winter = std::cos(2 * kPi * (days - jan15_) / kTropicalYear);  // 1 mid-January
@@ -546,7 +579,8 @@ private:
         const double local_pm = std::exp(-kLocalSigma[kPm25] * kLocalSigma[kPm25] / 2);
         const double local_coarse = std::exp(-kLocalSigma[kCoarse] * kLocalSigma[kCoarse] / 2);
         level[kPm25] = towards(level[kPm25], haze_peak * dia_.pm25[hh] * local_pm, haze);
-        level[kCoarse] = towards(level[kCoarse], 0.85 * dust_peak * dia_.coarse[hh] * local_coarse, dust);
+        level[kCoarse] =
+            towards(level[kCoarse], 0.85 * dust_peak * dia_.coarse[hh] * local_coarse, dust);
 
         const RuleSet rules = rules_for_hour(label);
         const int hour_of_day = label.hour_of_day();
@@ -558,7 +592,8 @@ private:
             for (int c = 0; c < kComponentCount; ++c) {
                 const auto ci = static_cast<std::size_t>(c);
                 const double phi = kLocalPhi[ci];
-                st.noise[ci] = phi * st.noise[ci] + std::sqrt(1 - phi * phi) * kLocalSigma[ci] * rng_.normal();
+                st.noise[ci] =
+                    phi * st.noise[ci] + std::sqrt(1 - phi * phi) * kLocalSigma[ci] * rng_.normal();
                 x[ci] = level[ci] * mult[ci] * std::exp(st.noise[ci]);
             }
             std::array<std::int32_t, kPollutantCount> v{};
@@ -593,7 +628,8 @@ private:
                     std::int64_t t, int hour_of_day, RuleSet rules) {
         auto& cells = st.cells;
         for (int p = 0; p < kPollutantCount; ++p)
-            cells[col(kOneHourColumn[static_cast<std::size_t>(p)])] = v[static_cast<std::size_t>(p)];
+            cells[col(kOneHourColumn[static_cast<std::size_t>(p)])] =
+                v[static_cast<std::size_t>(p)];
         if (config_.layout != AirLayout::full) return;
 
         for (int p = 0; p < kPollutantCount; ++p) {
@@ -697,8 +733,8 @@ private:
 bool valid_prefix(std::string_view p) noexcept {
     if (p.empty() || p.size() > 16) return false;
     return std::all_of(p.begin(), p.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '-';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
     });
 }
 
@@ -721,9 +757,10 @@ std::optional<AirLayout> parse_layout_id(std::string_view id) noexcept {
 
 Result<void> validate(const AirGeneratorConfig& config) {
     if (config.stations < 1 || config.stations > 20000)
-        return fail(ErrorCode::invalid_argument,
-                    "the number of stations must lie in 1..20000, not " + std::to_string(config.stations),
-                    "--stations");
+        return fail(
+            ErrorCode::invalid_argument,
+            "the number of stations must lie in 1..20000, not " + std::to_string(config.stations),
+            "--stations");
     if (!valid_prefix(config.code_prefix))
         return fail(ErrorCode::invalid_argument,
                     "the station code prefix must be 1 to 16 ASCII letters, digits, '_' or '-': '" +
@@ -731,7 +768,8 @@ Result<void> validate(const AirGeneratorConfig& config) {
                     "--prefix");
     if (!valid_city(config.city))
         return fail(ErrorCode::invalid_argument,
-                    "the city name must be non-empty and hold no comma, quote or line break", "--city");
+                    "the city name must be non-empty and hold no comma, quote or line break",
+                    "--city");
     if (config.days.last < config.days.first)
         return fail(ErrorCode::invalid_argument,
                     "the date range ends (" + config.days.last.iso() + ") before it starts (" +
@@ -739,10 +777,12 @@ Result<void> validate(const AirGeneratorConfig& config) {
                     "--to");
     if (config.days.day_count() > 3660)
         return fail(ErrorCode::invalid_argument,
-                    "the date range is limited to 3660 days, not " + std::to_string(config.days.day_count()),
+                    "the date range is limited to 3660 days, not " +
+                        std::to_string(config.days.day_count()),
                     "--to");
     if (config.days.first.year() < 1971 || config.days.last.year() > 9998)
-        return fail(ErrorCode::invalid_argument, "the dates must lie in the years 1971..9998", "--from");
+        return fail(ErrorCode::invalid_argument, "the dates must lie in the years 1971..9998",
+                    "--from");
     return {};
 }
 

@@ -12,7 +12,8 @@
 namespace ecogov {
 namespace {
 
-std::string generate_text(const AirGeneratorConfig& config, AirGenerationSummary* summary = nullptr) {
+std::string generate_text(const AirGeneratorConfig& config,
+                          AirGenerationSummary* summary = nullptr) {
     std::string text;
     auto result = generate_air(config, [&](std::string_view chunk) { text.append(chunk); });
     EXPECT_TRUE(result.has_value());
@@ -25,7 +26,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
     std::size_t start = 0;
     while (true) {
         const std::size_t pos = s.find(sep, start);
-        out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        out.emplace_back(
+            s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
         if (pos == std::string_view::npos) break;
         start = pos + 1;
     }
@@ -181,7 +183,9 @@ TEST(AirGenerator, StationsHaveUniqueCodesAndALastControlPoint) {
     EXPECT_EQ(stations.front().code, "DF001");
     EXPECT_EQ(stations.front().name, "登封市环保局");
     EXPECT_TRUE(stations.back().control);
-    EXPECT_EQ(std::count_if(stations.begin(), stations.end(), [](const SimStation& s) { return s.control; }), 1);
+    EXPECT_EQ(std::count_if(stations.begin(), stations.end(),
+                            [](const SimStation& s) { return s.control; }),
+              1);
 
     std::string csv;
     write_stations_csv(stations, [&](std::string_view t) { csv.append(t); });

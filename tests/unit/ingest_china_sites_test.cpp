@@ -29,9 +29,9 @@ struct Collect final : RecordSink {
     std::vector<Rec> records;
     std::vector<IssueKey> issues;
     void on_record(const HourlyRecord& r) override {
-        records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h, r.published_aqi,
-                              r.published_aqi_na, std::string(r.published_primary), r.published_o3_8h,
-                              r.published_o3_8h_day_max});
+        records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h,
+                              r.published_aqi, r.published_aqi_na, std::string(r.published_primary),
+                              r.published_o3_8h, r.published_o3_8h_day_max});
     }
     void on_issue(const ReadIssue& i) override {
         issues.emplace_back(i.severity, i.line, i.column, i.field, i.message);
@@ -115,7 +115,7 @@ TEST(IngestChinaSites, ReadsOneHourValuesAndPublishedFields) {
     const Rec& h1 = c.records[3];
     EXPECT_EQ(h1.station, "1001A");
     EXPECT_EQ(h1.label, HourLabel::at_clock(Date::from_ymd(2019, 1, 1), 1));
-    EXPECT_EQ(h1.one_hour[kCo], 14);  // 1.35 -> 1.4 (half to even)
+    EXPECT_EQ(h1.one_hour[kCo], 14);              // 1.35 -> 1.4 (half to even)
     EXPECT_FALSE(h1.one_hour[kSo2].has_value());  // no SO2 row in this hour
     EXPECT_FALSE(h1.so2_24h.has_value());
     EXPECT_FALSE(h1.o3_8h_max.has_value());
@@ -152,14 +152,16 @@ TEST(IngestChinaSites, NaAndSlashAreMissingWithoutIssue) {
 }
 
 TEST(IngestChinaSites, BadCellsAreReportedAndLeftMissing) {
-    const Collect c = read_all(kHeader + "20190101,0,PM2.5,abc,-3,99999999999,12\n"
-                                         "20190101,0,AQI,-1,,,\n");
+    const Collect c = read_all(kHeader +
+                               "20190101,0,PM2.5,abc,-3,99999999999,12\n"
+                               "20190101,0,AQI,-1,,,\n");
     ASSERT_EQ(c.issues.size(), 4u);
-    EXPECT_EQ(c.issues[0], (IssueKey{IssueSeverity::bad_cell, 2, 4, "1001A", "'abc' is not a number"}));
+    EXPECT_EQ(c.issues[0],
+              (IssueKey{IssueSeverity::bad_cell, 2, 4, "1001A", "'abc' is not a number"}));
     EXPECT_EQ(c.issues[1],
               (IssueKey{IssueSeverity::bad_cell, 2, 5, "1002A", "negative concentration '-3'"}));
-    EXPECT_EQ(c.issues[2],
-              (IssueKey{IssueSeverity::bad_cell, 2, 6, "1003A", "value '99999999999' is out of range"}));
+    EXPECT_EQ(c.issues[2], (IssueKey{IssueSeverity::bad_cell, 2, 6, "1003A",
+                                     "value '99999999999' is out of range"}));
     EXPECT_EQ(c.issues[3], (IssueKey{IssueSeverity::bad_cell, 3, 4, "1001A", "negative AQI '-1'"}));
     ASSERT_EQ(c.records.size(), 1u);
     EXPECT_EQ(c.records[0].station, "1004A");
@@ -169,15 +171,15 @@ TEST(IngestChinaSites, BadCellsAreReportedAndLeftMissing) {
 
 TEST(IngestChinaSites, LineIssuesSkipTheLine) {
     const std::string text = kHeader +
-                             "20190101,0,PM2.5,1,2,3\n"        // line 2: too few
-                             "20190101,0,PM10,1,2,3,4,5\n"     // line 3: too many
-                             "20190101,0,FOO,1,2,3,4\n"        // line 4
-                             "20190101,24,PM2.5,1,2,3,4\n"     // line 5
-                             "20190230,1,PM2.5,1,2,3,4\n"      // line 6
-                             "20190101,x,PM2.5,1,2,3,4\n"      // line 7
-                             "20190101\n"                      // line 8
-                             "20190101,0,SO2,1,,,\n"           // line 9: fine
-                             "20190101,0,SO2,2,,,\n";          // line 10: repeated
+                             "20190101,0,PM2.5,1,2,3\n"     // line 2: too few
+                             "20190101,0,PM10,1,2,3,4,5\n"  // line 3: too many
+                             "20190101,0,FOO,1,2,3,4\n"     // line 4
+                             "20190101,24,PM2.5,1,2,3,4\n"  // line 5
+                             "20190230,1,PM2.5,1,2,3,4\n"   // line 6
+                             "20190101,x,PM2.5,1,2,3,4\n"   // line 7
+                             "20190101\n"                   // line 8
+                             "20190101,0,SO2,1,,,\n"        // line 9: fine
+                             "20190101,0,SO2,2,,,\n";       // line 10: repeated
     const Collect c = read_all(text);
     const std::vector<IssueKey> expected = {
         {IssueSeverity::bad_line, 2, 0, "", "expected 7 fields, found 6"},
@@ -253,8 +255,9 @@ TEST(IngestChinaSites, EmptyInputIsFatal) {
 }
 
 TEST(IngestChinaSites, AnySplitGivesTheSameResult) {
-    const std::string text = "\xEF\xBB\xBF" + kHeader + kHour0 + "20190101,1,PM2.5,abc,-1,7.5,\r\n\r\n" +
-                             kHour1 + "20190101,2,FOO,1,2,3,4";
+    const std::string text = "\xEF\xBB\xBF" + kHeader + kHour0 +
+                             "20190101,1,PM2.5,abc,-1,7.5,\r\n\r\n" + kHour1 +
+                             "20190101,2,FOO,1,2,3,4";
     const Collect whole = read_all(text);
     ASSERT_EQ(whole.issues.size(), 5u);  // abc, -1, empty line, repeated PM2.5, FOO
     for (std::size_t cut = 0; cut <= text.size(); ++cut) {

@@ -30,9 +30,9 @@ struct Collect final : RecordSink {
     std::vector<Rec> records;
     std::vector<IssueKey> issues;
     void on_record(const HourlyRecord& r) override {
-        records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h, r.published_aqi,
-                              r.published_aqi_na, std::string(r.published_primary), r.published_o3_8h,
-                              r.published_o3_8h_day_max});
+        records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h,
+                              r.published_aqi, r.published_aqi_na, std::string(r.published_primary),
+                              r.published_o3_8h, r.published_o3_8h_day_max});
     }
     void on_issue(const ReadIssue& i) override {
         issues.emplace_back(i.severity, i.line, i.column, i.field, i.message);
@@ -74,22 +74,25 @@ const std::string kCnemcHeader =
     "pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\n";
 
 // From cnemc_2022-01-01T00_zhengzhou.csv.
-const std::string kCnemc2022 =
-    kCnemcHeader +
-    "2022-01-01T00:00:00,1316A,113.69031,34.76122,郑州市,烟厂,细颗粒物(PM2.5),92,98,102,68,53,43,12,22,15,"
-    "68,76,15,23,0.8,1.1\n"
-    "2022-01-01T00:00:00,1324A,113.51488,34.91089,郑州市,岗李水库(对照点),细颗粒物(PM2.5),,73,78,70,59,"
-    "55,8,43,23,46,46,10,14,1.45,1.2\n";
+const std::string kCnemc2022 = kCnemcHeader +
+                               "2022-01-01T00:00:00,1316A,113.69031,34.76122,郑州市,烟厂,细颗粒物("
+                               "PM2.5),92,98,102,68,53,43,12,22,15,"
+                               "68,76,15,23,0.8,1.1\n"
+                               "2022-01-01T00:00:00,1324A,113.51488,34.91089,郑州市,岗李水库("
+                               "对照点),细颗粒物(PM2.5),,73,78,70,59,"
+                               "55,8,43,23,46,46,10,14,1.45,1.2\n";
 
 // From cnemc_2026-03-02T12_zhengzhou_and_edge_cases.csv.
-const std::string kCnemc2026 =
-    kCnemcHeader +
-    "2026-03-02T1200,1316A,113.6843,34.7622,郑州市,烟厂,细颗粒物(PM2.5),98,59,35,59,45,56,56,44,44,26,"
-    "29,4,2,0.9,0.8\n"
-    "2026-03-02T1200,1318A,113.669,34.8034,郑州市,银行学校,NA,NA,NA,34,NA,38,NA,NA,52,NA,NA,28,NA,3,NA,"
-    "1.0\n"
-    "2026-03-02T1200,1957A,86.1971,41.7166,巴音郭楞蒙古自治州,棉纺厂,颗粒物(PM10),66,72,139,19,35,75,75,"
-    "65,65,12,20,/,/,/,/\n";
+const std::string kCnemc2026 = kCnemcHeader +
+                               "2026-03-02T1200,1316A,113.6843,34.7622,郑州市,烟厂,细颗粒物(PM2.5),"
+                               "98,59,35,59,45,56,56,44,44,26,"
+                               "29,4,2,0.9,0.8\n"
+                               "2026-03-02T1200,1318A,113.669,34.8034,郑州市,银行学校,NA,NA,NA,34,"
+                               "NA,38,NA,NA,52,NA,NA,28,NA,3,NA,"
+                               "1.0\n"
+                               "2026-03-02T1200,1957A,86.1971,41.7166,巴音郭楞蒙古自治州,棉纺厂,"
+                               "颗粒物(PM10),66,72,139,19,35,75,75,"
+                               "65,65,12,20,/,/,/,/\n";
 
 TEST(IngestCnemc, Variant2022SwapsTheO3Columns) {
     const Collect c = read_all(InputFormat::cnemc, kCnemc2022);
@@ -110,7 +113,7 @@ TEST(IngestCnemc, Variant2022SwapsTheO3Columns) {
     EXPECT_EQ(r.so2_24h, 23);
     EXPECT_EQ(r.one_hour[kCo], 8);
     EXPECT_FALSE(r.o3_8h_max.has_value());
-    EXPECT_TRUE(c.records[1].aqi_na);  // empty aqi
+    EXPECT_TRUE(c.records[1].aqi_na);           // empty aqi
     EXPECT_EQ(c.records[1].one_hour[kCo], 14);  // 1.45 -> 1.4
 }
 
@@ -140,10 +143,10 @@ TEST(IngestCnemc, Variant2026ReadsNaAndNotMonitored) {
 
 TEST(IngestCnemc, QuotedPrimaryWithCommaIsOneField) {
     // From cnemc_2026/2026-03-01T00.csv line 107.
-    const std::string text =
-        kCnemcHeader +
-        "2026-03-01T0000,1761A,123.8274146,41.31234549,本溪市,大峪,\"颗粒物(PM10),细颗粒物(PM2.5)\",99,147,"
-        "167,74,80,23,23,81,52,46,27,10,11,1.0,0.9\n";
+    const std::string text = kCnemcHeader +
+                             "2026-03-01T0000,1761A,123.8274146,41.31234549,本溪市,大峪,\"颗粒物("
+                             "PM10),细颗粒物(PM2.5)\",99,147,"
+                             "167,74,80,23,23,81,52,46,27,10,11,1.0,0.9\n";
     const Collect c = read_all(InputFormat::cnemc, text);
     EXPECT_TRUE(c.issues.empty());
     ASSERT_EQ(c.records.size(), 1u);
@@ -154,7 +157,8 @@ TEST(IngestCnemc, QuotedPrimaryWithCommaIsOneField) {
 
 TEST(IngestCnemc, ColumnsAreFoundByName) {
     const std::string text =
-        "stationcode,timepoint,aqi,primarypollutant,co,so2,so2_24h,no2,o3,o3_24h,o3_8h,o3_8h_24h,pm2_5,pm10\n"
+        "stationcode,timepoint,aqi,primarypollutant,co,so2,so2_24h,no2,o3,o3_24h,o3_8h,o3_8h_24h,"
+        "pm2_5,pm10\n"
         "1001A,2026-03-02T0100,40,,0.5,3,4,20,60,61,55,50,25,30\n";
     const Collect c = read_all(InputFormat::cnemc, text);
     ASSERT_EQ(c.records.size(), 1u);
@@ -165,13 +169,14 @@ TEST(IngestCnemc, ColumnsAreFoundByName) {
 }
 
 TEST(IngestCnemc, Issues) {
-    const std::string text = kCnemcHeader +
-                             "2026-03-02T1200,1316A,1,2,a,b,,abc,-5,1,2,3,4,5,6,7,8,9,10,11,0.5,1\n"  // 2
-                             "2026-03-02T2400,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"   // 3
-                             "2026-02-30T0100,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"   // 4
-                             "2026-03-02 01:00,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"  // 5
-                             "2026-03-02T0100,,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"        // 6
-                             "2026-03-02T0100,1316A,1,2\n";                                          // 7
+    const std::string text =
+        kCnemcHeader +
+        "2026-03-02T1200,1316A,1,2,a,b,,abc,-5,1,2,3,4,5,6,7,8,9,10,11,0.5,1\n"  // 2
+        "2026-03-02T2400,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"   // 3
+        "2026-02-30T0100,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"   // 4
+        "2026-03-02 01:00,1316A,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"  // 5
+        "2026-03-02T0100,,1,2,a,b,,1,2,3,4,5,6,7,8,9,10,11,12,13,0.5,1\n"        // 6
+        "2026-03-02T0100,1316A,1,2\n";                                           // 7
     const Collect c = read_all(InputFormat::cnemc, text);
     const std::vector<IssueKey> expected = {
         {IssueSeverity::bad_cell, 2, 8, "aqi", "'abc' is not a number"},
@@ -191,7 +196,8 @@ TEST(IngestCnemc, Issues) {
 
 TEST(IngestCnemc, HeaderWithoutRequiredColumnIsFatal) {
     bool stopped = false;
-    const Collect c = read_all(InputFormat::cnemc, "timepoint,stationcode,aqi\n2026-03-02T0100,1,2\n", &stopped);
+    const Collect c =
+        read_all(InputFormat::cnemc, "timepoint,stationcode,aqi\n2026-03-02T0100,1,2\n", &stopped);
     EXPECT_TRUE(stopped);
     EXPECT_TRUE(c.records.empty());
     ASSERT_EQ(c.issues.size(), 1u);
@@ -200,12 +206,14 @@ TEST(IngestCnemc, HeaderWithoutRequiredColumnIsFatal) {
 }
 
 TEST(IngestCnemc, AnySplitGivesTheSameResult) {
-    expect_same_for_every_split(InputFormat::cnemc, "\xEF\xBB\xBF" + kCnemc2022 + kCnemc2026.substr(kCnemcHeader.size()) +
+    expect_same_for_every_split(InputFormat::cnemc, "\xEF\xBB\xBF" + kCnemc2022 +
+                                                        kCnemc2026.substr(kCnemcHeader.size()) +
                                                         "2026-03-02T2400,1316A,1\r\n");
 }
 
 const std::string kPrsaHeader =
-    "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\",\"TEMP\","
+    "\"No\",\"year\",\"month\",\"day\",\"hour\",\"PM2.5\",\"PM10\",\"SO2\",\"NO2\",\"CO\",\"O3\","
+    "\"TEMP\","
     "\"PRES\",\"DEWP\",\"RAIN\",\"wd\",\"WSPM\",\"station\"\n";
 
 // From PRSA_Data_Dongsi_20130301-20170228.csv (CO values varied to test rounding).
@@ -239,13 +247,14 @@ TEST(IngestPrsa, ReadsValuesAndConvertsCo) {
 }
 
 TEST(IngestPrsa, Issues) {
-    const std::string text = kPrsaHeader +
-                             "1,2013,2,30,0,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"  // 2
-                             "2,2013,3,1,24,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"  // 3
-                             "3,2013,x,1,0,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"   // 4
-                             "4,2013,3,1,0,abc,9,3,17,-300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"\"\n"      // 5
-                             "5,2013,3,1,0,abc,9,3,17,-300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"  // 6
-                             "6,2013,3,1\n";  // 7
+    const std::string text =
+        kPrsaHeader +
+        "1,2013,2,30,0,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"    // 2
+        "2,2013,3,1,24,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"    // 3
+        "3,2013,x,1,0,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"     // 4
+        "4,2013,3,1,0,abc,9,3,17,-300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"\"\n"        // 5
+        "5,2013,3,1,0,abc,9,3,17,-300,89,-0.5,1024.5,-21.4,0,\"NNW\",5.7,\"Dongsi\"\n"  // 6
+        "6,2013,3,1\n";                                                                 // 7
     const Collect c = read_all(InputFormat::prsa, text);
     const std::vector<IssueKey> expected = {
         {IssueSeverity::bad_line, 2, 4, "day", "invalid date '2013-2-30'"},
@@ -271,16 +280,21 @@ TEST(IngestPrsa, UnknownHeaderIsFatal) {
 }
 
 TEST(IngestPrsa, AnySplitGivesTheSameResult) {
-    expect_same_for_every_split(InputFormat::prsa, kPrsa + "9,2013,3,1,24,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,"
-                                                           "\"NNW\",5.7,\"Dongsi\"");
+    expect_same_for_every_split(InputFormat::prsa,
+                                kPrsa +
+                                    "9,2013,3,1,24,9,9,3,17,300,89,-0.5,1024.5,-21.4,0,"
+                                    "\"NNW\",5.7,\"Dongsi\"");
 }
 
 TEST(IngestFormat, DetectsEachFormatFromItsHeader) {
     EXPECT_EQ(detect_format("date,hour,type,1001A,1002A\r"), InputFormat::china_sites);
-    EXPECT_EQ(detect_format("\xEF\xBB\xBF" "date,hour,type,1001A"), InputFormat::china_sites);
+    EXPECT_EQ(detect_format("\xEF\xBB\xBF"
+                            "date,hour,type,1001A"),
+              InputFormat::china_sites);
     EXPECT_EQ(detect_format(kCnemcHeader), InputFormat::cnemc);
     EXPECT_EQ(detect_format(kPrsaHeader), InputFormat::prsa);
-    EXPECT_EQ(detect_format("No,year,month,day,hour,PM2.5,PM10,SO2,NO2,CO,O3,station"), InputFormat::prsa);
+    EXPECT_EQ(detect_format("No,year,month,day,hour,PM2.5,PM10,SO2,NO2,CO,O3,station"),
+              InputFormat::prsa);
     EXPECT_EQ(detect_format("date,hour,type"), std::nullopt);
     EXPECT_EQ(detect_format("a,b,c"), std::nullopt);
     EXPECT_EQ(detect_format(""), std::nullopt);

@@ -24,20 +24,25 @@ struct Counts final : RecordSink {
         aqi_na += r.published_aqi_na;
     }
     void on_issue(const ReadIssue& i) override {
-        if (issues++ == 0) first_issue = std::to_string(i.line) + ":" + std::to_string(i.column) + " " + i.message;
+        if (issues++ == 0)
+            first_issue = std::to_string(i.line) + ":" + std::to_string(i.column) + " " + i.message;
     }
 };
 
-fs::path air_dir() { return fs::path(ECOGOV_SHARED_DATA_DIR) / "air"; }
+fs::path air_dir() {
+    return fs::path(ECOGOV_SHARED_DATA_DIR) / "air";
+}
 
-bool have_data() { return fs::is_directory(air_dir()); }
+bool have_data() {
+    return fs::is_directory(air_dir());
+}
 
-#define REQUIRE_DATA()                                                              \
-    do {                                                                            \
-        if (!have_data()) {                                                         \
-            if (std::getenv("CI")) FAIL() << "missing " << air_dir();               \
-            GTEST_SKIP() << "no shared data at " << air_dir();                      \
-        }                                                                           \
+#define REQUIRE_DATA()                                                \
+    do {                                                              \
+        if (!have_data()) {                                           \
+            if (std::getenv("CI")) FAIL() << "missing " << air_dir(); \
+            GTEST_SKIP() << "no shared data at " << air_dir();        \
+        }                                                             \
     } while (0)
 
 Counts read_file(const fs::path& path, std::size_t chunk = 65536) {
