@@ -43,7 +43,7 @@ class TouchingSink final : public RecordSink {
             if (r.published_aqi_na) broken("AQI both present and NA");
             h += static_cast<std::uint64_t>(*r.published_aqi);
         }
-        h += r.published_aqi_na + touch(r.published_primary);
+        h += r.published_aqi_na + touch(r.published_primary) + r.not_monitored.bits();
         if (r.station.empty()) broken("record without station");
         g_sink_sum = g_sink_sum + h;
     }

@@ -5,7 +5,8 @@
 // finish(), one HourlyRecord is emitted per station (in header order) that has at least one of the
 // six 1-hour values or a published AQI value. Label = HourLabel::at_clock(date, hour).
 // Types PM2.5 PM10 SO2 NO2 O3 CO fill `one_hour` (CO in mg/m³ to 1 decimal); AQI fills
-// published_aqi (an empty, NA or "/" AQI cell sets published_aqi_na); SO2_24h fills so2_24h;
+// published_aqi (an empty, NA or "/" AQI cell sets published_aqi_na); a "/" 1-hour cell is
+// missing and marks the pollutant in not_monitored; SO2_24h fills so2_24h;
 // O3_8h fills published_o3_8h; O3_8h_24h fills published_o3_8h_day_max. PM2.5_24h, PM10_24h,
 // NO2_24h, O3_24h and CO_24h are skipped without looking at their cells. Issues: a bad date, hour,
 // unknown type, repeated (date, hour, type) or wrong field count skips the row (bad_line); a bad

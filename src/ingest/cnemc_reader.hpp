@@ -5,9 +5,10 @@
 // Contract: each valid row gives one HourlyRecord, label = HourLabel::at_clock(date, HH) of the
 // timepoint. The variant is told per row by the timepoint: "YYYY-MM-DDTHH:MM:SS" is the 2022 feed
 // (1-hour O3 in `o3_24h`, current 8-hour O3 in `o3_8h_24h`), "YYYY-MM-DDTHHMM" the 2026 feed
-// (1-hour O3 in `o3`, 8-hour in `o3_8h`). Empty, `NA` and `/` cells are missing; an AQI cell that
-// is missing sets published_aqi_na. `primarypollutant` goes to published_primary (NA, "/" and "-"
-// become empty). so2_24h comes from `so2_24h`; published_o3_8h_day_max is not filled.
+// (1-hour O3 in `o3`, 8-hour in `o3_8h`). Empty, `NA` and `/` cells are missing; a `/` 1-hour cell
+// also marks the pollutant in not_monitored; a missing AQI cell sets published_aqi_na.
+// `primarypollutant` (may be quoted and contain commas) goes to published_primary; NA, "/" and "-"
+// become empty. so2_24h comes from `so2_24h`; published_o3_8h_day_max is not filled.
 // Issues: wrong field count, bad timepoint or empty station code skip the row; bad cells are
 // reported and left missing. A header without the required columns is fatal.
 #include <string_view>

@@ -16,8 +16,8 @@
 namespace ecogov::ingest {
 
 /// Sentinels stored instead of a value (values are >= 0 and fit in int32).
-inline constexpr std::int32_t kAbsent = -1;   // empty, NA or "/": missing, no issue
-inline constexpr std::int32_t kInvalid = -2;  // bad cell: reported, treated as missing
+inline constexpr std::int32_t kAbsent = -1;        // empty, NA or "/": missing, no issue
+inline constexpr std::int32_t kInvalid = -2;       // bad cell: reported, treated as missing
 inline constexpr std::int32_t kNotMonitored = -3;  // "/": not in the monitoring plan, missing
 
 /// Removes a UTF-8 byte order mark at the start.

@@ -46,15 +46,15 @@ std::optional<InputFormat> detect_format(std::string_view header_line) noexcept;
 struct HourlyRecord {
     std::string_view station;
     HourLabel label;
-    ConcSet one_hour;                // the six 1-hour concentrations, scaled and rounded
-    Conc so2_24h;                    // SO2 24-hour moving mean, when the file carries it
-    PollutantSet not_monitored;      // cells marked "/" (not in the monitoring plan), also missing
+    ConcSet one_hour;            // the six 1-hour concentrations, scaled and rounded
+    Conc so2_24h;                // SO2 24-hour moving mean, when the file carries it
+    PollutantSet not_monitored;  // cells marked "/" (not in the monitoring plan), also missing
     /// Published values, when the file carries them (for comparison with the official figures).
     std::optional<int> published_aqi;
-    bool published_aqi_na = false;   // the file says NA (or leaves AQI empty) for this hour
+    bool published_aqi_na = false;       // the file says NA (or leaves AQI empty) for this hour
     std::string_view published_primary;  // e.g. "细颗粒物(PM2.5)" (cnemc only)
-    Conc published_o3_8h;            // O3 8-hour moving mean at this label
-    Conc published_o3_8h_day_max;    // running daily max of the 8-hour means (china_sites O3_8h_24h)
+    Conc published_o3_8h;                // O3 8-hour moving mean at this label
+    Conc published_o3_8h_day_max;  // running daily max of the 8-hour means (china_sites O3_8h_24h)
 };
 
 enum class IssueSeverity : unsigned char {
@@ -65,21 +65,21 @@ enum class IssueSeverity : unsigned char {
 
 struct ReadIssue {
     IssueSeverity severity = IssueSeverity::bad_cell;
-    std::size_t line = 0;       // 1-based
-    std::size_t column = 0;     // 1-based field number; 0 = the whole line
-    std::string field;          // header name of the column, when known
-    std::string message;        // why, e.g. "'abc' is not a number", "negative concentration -3"
+    std::size_t line = 0;    // 1-based
+    std::size_t column = 0;  // 1-based field number; 0 = the whole line
+    std::string field;       // header name of the column, when known
+    std::string message;     // why, e.g. "'abc' is not a number", "negative concentration -3"
 };
 
 class RecordSink {
-public:
+  public:
     virtual ~RecordSink() = default;
     virtual void on_record(const HourlyRecord& record) = 0;
     virtual void on_issue(const ReadIssue& issue) = 0;
 };
 
 class HourlyReader {
-public:
+  public:
     virtual ~HourlyReader() = default;
     virtual void feed(std::string_view chunk) = 0;
     virtual void finish() = 0;

@@ -3,10 +3,11 @@
 // (`No,year,month,day,hour,PM2.5,PM10,SO2,NO2,CO,O3,...,station`), columns found by header name.
 //
 // Contract: each valid row gives one HourlyRecord; label = HourLabel::at_clock(date, hour), hour
-// 0..23 read like the china_sites hour. `NA` and empty cells are missing. CO is given in µg/m³ and
-// rounded (GB/T 8170) to hundreds of µg/m³, i.e. to the 0.1 mg/m³ reporting unit. No published
-// values. Issues: wrong field count, bad year/month/day/hour or empty station skip the row; bad
-// cells are reported and left missing. A header without the required columns is fatal.
+// 0..23 read like the china_sites hour. `NA` and empty cells are missing (a "/" one also marks
+// not_monitored). CO is given in µg/m³ and rounded (GB/T 8170) to hundreds of µg/m³, i.e. to the
+// 0.1 mg/m³ reporting unit. No published values. Issues: wrong field count, bad
+// year/month/day/hour or empty station skip the row; bad cells are reported and left missing.
+// A header without the required columns is fatal.
 #include <string_view>
 #include <vector>
 

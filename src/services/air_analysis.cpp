@@ -59,15 +59,21 @@ CityGrouping by_city(const std::vector<StationDaily>& daily, const StationIndex&
 
 namespace {
 
+bool has_any_valid_value(const DailyValues& d) {
+    return std::any_of(d.values.begin(), d.values.end(), [](const CoveredConc& c) { return c.value.has_value(); });
+}
+
+/// The days from the first to the last day with any valid daily value, over all series (a
+/// china_sites file starting at hour 0 holds only label 24:00 of the day before: no period for it).
 std::optional<DateRange> data_span(const std::vector<DailySeries>& series) {
     std::optional<DateRange> span;
     for (const DailySeries& s : series) {
-        if (s.days.empty()) continue;
-        const Date first = s.days.front().date;
-        const Date last = s.days.back().date;
-        if (!span) span = DateRange{first, last};
-        span->first = std::min(span->first, first);
-        span->last = std::max(span->last, last);
+        for (const DailyValues& d : s.days) {
+            if (!has_any_valid_value(d)) continue;
+            if (!span) span = DateRange{d.date, d.date};
+            span->first = std::min(span->first, d.date);
+            span->last = std::max(span->last, d.date);
+        }
     }
     return span;
 }

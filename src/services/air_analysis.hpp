@@ -6,8 +6,8 @@
 // - by_city: per city of the station list, per day, city_daily_values() over the city's evaluation
 //   stations (control points excluded; the city's station count is its non-control stations in
 //   the list). Stations with data but absent from the list are returned in `unlisted`.
-// - evaluate: for each series and each period of the spec (calendar periods covering the span of
-//   all the data, or the given range), evaluate_period().
+// - evaluate: for each series and each period of the spec (calendar periods covering the days
+//   with any valid daily value in all the data, or the given range), evaluate_period().
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Acceptance 3 of issue 2: bad input gets a clear message naming file, line and column; bad cells
 # are counted and reported, never used; the exit code says whether the run was clean.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 S="$SCRATCH"
 header='date,hour,type,1001A,1002A'
 good_rows='20190101,1,PM2.5,30,40
@@ -13,7 +13,9 @@ good_rows='20190101,1,PM2.5,30,40
 
 printf '%s\n%s\n' "$header" "$good_rows" > "$S/clean.csv"
 expect_run clean 0 "" -- "$ECOGOV" air hourly --input "$S/clean.csv" --output "$S/clean_out.csv" --quiet
-grep -q '^1001A,2019-01-01T01:00+08:00,hj633-2012,43,PM2.5,优\?' "$S/clean_out.csv" || true
+# PM2.5 30 -> IAQI ceil(30*50/35) = 43 <= 50: no primary pollutant, category 优.
+grep -q '^1001A,2019-01-01T01:00+08:00,hj633-2012,43,,优,5,20,0.5,40,50,30,' "$S/clean_out.csv" \
+    && pass "clean row values" || fail "clean row: $(sed -n 2p "$S/clean_out.csv")"
 [ "$(wc -l < "$S/clean_out.csv")" = 3 ] && pass "clean output has 2 rows" || fail "clean output rows"
 
 # A non-numeric cell: line 3 (header is line 1), column 5 (1002A).

@@ -15,6 +15,7 @@ struct Rec {
     HourLabel label;
     ConcSet one_hour;
     Conc so2_24h;
+    PollutantSet not_monitored;
     std::optional<int> aqi;
     bool aqi_na = false;
     std::string primary;
@@ -30,8 +31,9 @@ struct Collect final : RecordSink {
     std::vector<IssueKey> issues;
     void on_record(const HourlyRecord& r) override {
         records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h,
-                              r.published_aqi, r.published_aqi_na, std::string(r.published_primary),
-                              r.published_o3_8h, r.published_o3_8h_day_max});
+                              r.not_monitored, r.published_aqi, r.published_aqi_na,
+                              std::string(r.published_primary), r.published_o3_8h,
+                              r.published_o3_8h_day_max});
     }
     void on_issue(const ReadIssue& i) override {
         issues.emplace_back(i.severity, i.line, i.column, i.field, i.message);
@@ -101,6 +103,7 @@ TEST(IngestChinaSites, ReadsOneHourValuesAndPublishedFields) {
     EXPECT_EQ(a.o3_8h, 22);
     EXPECT_EQ(a.o3_8h_max, 45);
     EXPECT_TRUE(a.primary.empty());
+    EXPECT_TRUE(a.not_monitored.empty());
 
     EXPECT_EQ(c.records[1].station, "1002A");
     EXPECT_EQ(c.records[1].one_hour[kCo], 12);  // 1.25 -> 1.2 (half to even)
@@ -149,6 +152,18 @@ TEST(IngestChinaSites, NaAndSlashAreMissingWithoutIssue) {
     EXPECT_TRUE(c.issues.empty());
     ASSERT_EQ(c.records.size(), 1u);
     EXPECT_EQ(c.records[0].station, "1003A");
+}
+
+TEST(IngestChinaSites, SlashMarksNotMonitored) {
+    const Collect c = read_all(kHeader + "20190101,3,SO2,/,4,,\n20190101,3,CO,0.5,/,,\n");
+    ASSERT_EQ(c.records.size(), 2u);
+    EXPECT_TRUE(c.records[0].not_monitored.contains(Pollutant::so2));
+    EXPECT_FALSE(c.records[0].not_monitored.contains(Pollutant::co));
+    EXPECT_FALSE(c.records[0].one_hour[kSo2].has_value());
+    PollutantSet co_only;
+    co_only.add(Pollutant::co);
+    EXPECT_EQ(c.records[1].not_monitored, co_only);
+    EXPECT_TRUE(c.records[1].aqi_na == false);
 }
 
 TEST(IngestChinaSites, BadCellsAreReportedAndLeftMissing) {

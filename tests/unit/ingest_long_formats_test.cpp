@@ -16,6 +16,7 @@ struct Rec {
     HourLabel label;
     ConcSet one_hour;
     Conc so2_24h;
+    PollutantSet not_monitored;
     std::optional<int> aqi;
     bool aqi_na = false;
     std::string primary;
@@ -31,8 +32,9 @@ struct Collect final : RecordSink {
     std::vector<IssueKey> issues;
     void on_record(const HourlyRecord& r) override {
         records.push_back(Rec{std::string(r.station), r.label, r.one_hour, r.so2_24h,
-                              r.published_aqi, r.published_aqi_na, std::string(r.published_primary),
-                              r.published_o3_8h, r.published_o3_8h_day_max});
+                              r.not_monitored, r.published_aqi, r.published_aqi_na,
+                              std::string(r.published_primary), r.published_o3_8h,
+                              r.published_o3_8h_day_max});
     }
     void on_issue(const ReadIssue& i) override {
         issues.emplace_back(i.severity, i.line, i.column, i.field, i.message);
@@ -139,6 +141,11 @@ TEST(IngestCnemc, Variant2026ReadsNaAndNotMonitored) {
     EXPECT_FALSE(slash.one_hour[kCo].has_value());
     EXPECT_FALSE(slash.so2_24h.has_value());
     EXPECT_EQ(slash.one_hour[kNo2], 12);
+    PollutantSet so2_co;
+    so2_co.add(Pollutant::so2);
+    so2_co.add(Pollutant::co);
+    EXPECT_EQ(slash.not_monitored, so2_co);  // so2_24h "/" is not a 1-hour value
+    EXPECT_TRUE(na.not_monitored.empty());   // NA is missing, not "not monitored"
 }
 
 TEST(IngestCnemc, QuotedPrimaryWithCommaIsOneField) {
