@@ -13,8 +13,8 @@ good_rows='20190101,1,PM2.5,30,40
 
 printf '%s\n%s\n' "$header" "$good_rows" > "$S/clean.csv"
 expect_run clean 0 "" -- "$ECOGOV" air hourly --input "$S/clean.csv" --output "$S/clean_out.csv" --quiet
-# PM2.5 30 -> IAQI ceil(30*50/35) = 43 <= 50: no primary pollutant, category 优.
-grep -q '^1001A,2019-01-01T01:00+08:00,hj633-2012,43,,优,5,20,0.5,40,50,30,' "$S/clean_out.csv" \
+# PM10 50 -> IAQI 50, PM2.5 30 -> ceil(30*50/35) = 43: AQI 50, no primary pollutant (AQI <= 50), 优.
+grep -q '^1001A,2019-01-01T01:00+08:00,hj633-2012,50,,优,5,20,0.5,40,50,30,2,10,5,13,50,43,1,#00E400,' "$S/clean_out.csv" \
     && pass "clean row values" || fail "clean row: $(sed -n 2p "$S/clean_out.csv")"
 [ "$(wc -l < "$S/clean_out.csv")" = 3 ] && pass "clean output has 2 rows" || fail "clean output rows"
 
