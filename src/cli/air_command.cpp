@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/air_rows.hpp"
+#include "cli/generate_command.hpp"
 #include "cli/input_file.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -443,6 +444,7 @@ void add_air_command(CLI::App& app, AirOptions& o) {
                              "composite index weights, e.g. pm25=3,no2=2,o3=2 (default 1 each)");
     evaluate_cmd->add_option("--index-limits", o.index_limits,
                              "composite index S_i, e.g. pm10=60,pm25=30 (default 60,40,70,35,CO 4,O3 160)");
+    add_air_generate(*air);
     for (auto* cmd : {hourly, daily, evaluate_cmd}) {
         cmd->callback([&o, cmd] { o.mode = cmd->get_name(); });
     }
