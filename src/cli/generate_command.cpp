@@ -99,15 +99,12 @@ class TextFile {
         return {};
     }
 
-    std::uint64_t bytes() const noexcept { return bytes_; }
-
   private:
     void flush() {
         if (buffer_.empty() || failed_) {
             buffer_.clear();
             return;
         }
-        bytes_ += buffer_.size();
         if (gz_ != nullptr) {
             const int n = gzwrite(gz_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
             failed_ = n != static_cast<int>(buffer_.size());
@@ -131,7 +128,6 @@ class TextFile {
     std::FILE* plain_ = nullptr;
     gzFile gz_ = nullptr;
     std::string buffer_;
-    std::uint64_t bytes_ = 0;
     bool failed_ = false;
 };
 
@@ -185,6 +181,7 @@ void run_generate(const GenerateOptions& o) {
 
     auto last_draw = std::chrono::steady_clock::now();
     bool drawn = false;
+    std::uint64_t written = 0;
     const ProgressFn progress = [&](int done, int total) {
         if (!show) return;
         const auto now = std::chrono::steady_clock::now();
@@ -192,11 +189,16 @@ void run_generate(const GenerateOptions& o) {
         last_draw = now;
         drawn = true;
         std::fprintf(stderr, "\r\033[Kgenerating %s  day %d/%d  %.1f MB", o.output.c_str(), done,
-                     total, static_cast<double>(out.bytes()) / 1e6);
+                     total, static_cast<double>(written) / 1e6);
         std::fflush(stderr);
     };
     const auto summary = generate_air(
-        config, [&](std::string_view t) { out.write(t); }, progress);
+        config,
+        [&](std::string_view t) {
+            written += t.size();
+            out.write(t);
+        },
+        progress);
     if (drawn) std::fprintf(stderr, "\r\033[K");
     if (!summary) usage_error(summary.error().message);
     if (stations)
