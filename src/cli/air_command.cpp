@@ -308,13 +308,13 @@ Result<std::vector<DailySeries>> daily_series(RunContext& ctx) {
     DailySink sink(ctx, builder);
     if (!read_inputs(ctx, sink)) return fail(ErrorCode::bad_data, "input unreadable");
     auto daily = builder.finish(ctx.stations);
-    if (ctx.options.group != "city") return by_station(std::move(daily), ctx.stations);
+    if (ctx.options.group != "city") return daily;
     auto list = load_station_list(ctx.options.stations);
     if (!list) {
         std::cerr << list.error().field << ": " << list.error().message << '\n';
         return std::unexpected(list.error());
     }
-    CityGrouping grouping = by_city(daily, ctx.stations, *list, ctx.forced_rules);
+    CityGrouping grouping = by_city(daily, *list, ctx.forced_rules);
     for (const std::string& s : grouping.unlisted)
         std::cerr << "ecogov air: station " << s << " is not in " << ctx.options.stations
                   << "; left out of the city values\n";

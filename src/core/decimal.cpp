@@ -1,5 +1,7 @@
 #include "core/decimal.hpp"
 
+#include <cstdint>
+
 namespace ecogov {
 
 namespace {
@@ -84,7 +86,7 @@ ParsedCell parse_rounded(std::string_view text, int decimals) noexcept {
     return {CellStatus::value, kept};
 }
 
-std::int64_t round_half_even(std::int64_t num, std::int64_t den) noexcept {
+std::int64_t round_half_even_wide(std::int64_t num, std::int64_t den) noexcept {
     Wide q = num / den;
     Wide r = num % den;
     if (r < 0) {  // floor division

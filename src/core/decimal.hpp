@@ -38,7 +38,14 @@ struct ParsedCell {
 ParsedCell parse_rounded(std::string_view text, int decimals) noexcept;
 
 /// round(num / den) with ties to even; den must be > 0. Exact for all 64-bit inputs.
-std::int64_t round_half_even(std::int64_t num, std::int64_t den) noexcept;
+std::int64_t round_half_even_wide(std::int64_t num, std::int64_t den) noexcept;
+inline std::int64_t round_half_even(std::int64_t num, std::int64_t den) noexcept {
+    if (num < 0 || num > (INT64_MAX >> 2)) return round_half_even_wide(num, den);
+    std::int64_t q = num / den;  // fast path: non-negative, 2 * remainder cannot overflow
+    const std::int64_t twice = 2 * (num - q * den);
+    if (twice > den || (twice == den && (q & 1))) ++q;
+    return q;
+}
 
 /// ceil(num / den) for den > 0.
 std::int64_t ceil_div(std::int64_t num, std::int64_t den) noexcept;

@@ -8,21 +8,8 @@
 
 namespace ecogov {
 
-std::vector<DailySeries> by_station(std::vector<StationDaily>&& daily, const StationIndex& names) {
-    std::vector<DailySeries> out;
-    int current = -1;
-    for (StationDaily& d : daily) {
-        if (d.station != current) {
-            out.push_back(DailySeries{names.name(d.station), {}});
-            current = d.station;
-        }
-        out.back().days.push_back(std::move(d.values));
-    }
-    return out;
-}
-
-CityGrouping by_city(const std::vector<StationDaily>& daily, const StationIndex& names,
-                     const std::vector<StationInfo>& stations, std::optional<RuleSet> forced_rules) {
+CityGrouping by_city(const std::vector<DailySeries>& stations_daily, const std::vector<StationInfo>& stations,
+                     std::optional<RuleSet> forced_rules) {
     std::unordered_map<std::string, const StationInfo*> info_of;
     std::map<std::string, int> city_station_count;
     for (const StationInfo& s : stations) {
@@ -33,17 +20,14 @@ CityGrouping by_city(const std::vector<StationDaily>& daily, const StationIndex&
     CityGrouping out;
     // city -> day -> the stations' daily values of that day
     std::map<std::string, std::map<Date, std::vector<const DailyValues*>>> per_city;
-    int last_unlisted = -1;
-    for (const StationDaily& d : daily) {
-        const std::string& code = names.name(d.station);
-        auto it = info_of.find(code);
+    for (const DailySeries& station : stations_daily) {
+        auto it = info_of.find(station.name);
         if (it == info_of.end()) {
-            if (d.station != last_unlisted) out.unlisted.push_back(code);
-            last_unlisted = d.station;
+            out.unlisted.push_back(station.name);
             continue;
         }
         if (it->second->control) continue;
-        per_city[it->second->city][d.values.date].push_back(&d.values);
+        for (const DailyValues& d : station.days) per_city[it->second->city][d.date].push_back(&d);
     }
     for (auto& [city, days] : per_city) {
         DailySeries series{city, {}};

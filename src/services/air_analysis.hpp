@@ -2,7 +2,6 @@
 // Grouping and evaluation steps of an air analysis run (`ecogov air daily|evaluate`), pure.
 //
 // Contract:
-// - by_station: the builder's daily values as one series per station (name order, dates ascending).
 // - by_city: per city of the station list, per day, city_daily_values() over the city's evaluation
 //   stations (control points excluded; the city's station count is its non-control stations in
 //   the list). Stations with data but absent from the list are returned in `unlisted`.
@@ -19,20 +18,12 @@
 
 namespace ecogov {
 
-/// The daily values of one evaluated entity: a station or a city.
-struct DailySeries {
-    std::string name;
-    std::vector<DailyValues> days;  // ascending dates
-};
-
-std::vector<DailySeries> by_station(std::vector<StationDaily>&& daily, const StationIndex& names);
-
 struct CityGrouping {
     std::vector<DailySeries> cities;    // city name order
     std::vector<std::string> unlisted;  // stations with data but not in the list
 };
-CityGrouping by_city(const std::vector<StationDaily>& daily, const StationIndex& names,
-                     const std::vector<StationInfo>& stations, std::optional<RuleSet> forced_rules);
+CityGrouping by_city(const std::vector<DailySeries>& stations_daily, const std::vector<StationInfo>& stations,
+                     std::optional<RuleSet> forced_rules);
 
 struct SeriesEvaluation {
     std::string name;

@@ -5,16 +5,21 @@
 namespace ecogov {
 
 int StationIndex::id_of(std::string_view name) {
-    auto it = ids_.find(std::string(name));
-    if (it != ids_.end()) return it->second;
+    const auto next = static_cast<std::size_t>(last_ + 1);
+    if (next < names_.size() && names_[next] == name) return last_ = static_cast<int>(next);
+    if (!names_.empty() && names_[0] == name) return last_ = 0;
+    if (auto it = ids_.find(name); it != ids_.end()) return last_ = it->second;
     const int id = static_cast<int>(names_.size());
     names_.emplace_back(name);
     ids_.emplace(names_.back(), id);
-    return id;
+    return last_ = id;
 }
 
 DailyBuilder::Accept DailyBuilder::add(int station, HourLabel label, const ConcSet& one_hour) {
-    if (station >= static_cast<int>(stations_.size())) stations_.resize(static_cast<std::size_t>(station) + 1);
+    if (station >= static_cast<int>(stations_.size())) {
+        stations_.resize(static_cast<std::size_t>(station) + 1);
+        done_.resize(stations_.size());
+    }
     StationState& st = stations_[static_cast<std::size_t>(station)];
     const Date day = label.day();
     if (day <= st.closed_through) return Accept::late;
@@ -43,21 +48,25 @@ void DailyBuilder::close_days_before(int station, Date day) {
 
 void DailyBuilder::close(int station, OpenDay& day) {
     const RuleSet rules = forced_ ? *forced_ : rules_for_day(day.day);
-    done_.push_back(StationDaily{station, station_daily_values(day.day, day.hours, rules)});
+    done_[static_cast<std::size_t>(station)].push_back(station_daily_values(day.day, day.hours, rules));
 }
 
-std::vector<StationDaily> DailyBuilder::finish(const StationIndex& names) {
+std::vector<DailySeries> DailyBuilder::finish(const StationIndex& names) {
     for (std::size_t s = 0; s < stations_.size(); ++s) {
         for (OpenDay& d : stations_[s].open) close(static_cast<int>(s), d);
         if (!stations_[s].open.empty()) stations_[s].closed_through = stations_[s].open.back().day;
         stations_[s].open.clear();
     }
-    std::vector<StationDaily> out = std::move(done_);
+    std::vector<int> order(stations_.size());
+    for (std::size_t s = 0; s < order.size(); ++s) order[s] = static_cast<int>(s);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return names.name(a) < names.name(b); });
+    std::vector<DailySeries> out;
+    out.reserve(order.size());
+    for (int s : order) {
+        auto& days = done_[static_cast<std::size_t>(s)];
+        if (!days.empty()) out.push_back(DailySeries{names.name(s), std::move(days)});
+    }
     done_.clear();
-    std::stable_sort(out.begin(), out.end(), [&](const StationDaily& a, const StationDaily& b) {
-        if (a.station != b.station) return names.name(a.station) < names.name(b.station);
-        return a.values.date < b.values.date;
-    });
     return out;
 }
 

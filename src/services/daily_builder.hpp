@@ -9,7 +9,8 @@
 //   computed, its hours dropped) once that station has data two natural days later; an hour for a
 //   closed day is refused as `late`, a second value for the same station-hour as `duplicate`
 //   (the first one stays).
-// - finish() closes every open day and returns all daily values ordered by station name, then date.
+// - finish() closes every open day and returns one series per station, ordered by station name,
+//   each with ascending dates.
 // - The rule set of a day is rules_for_day(day) unless one is forced.
 #include <cstdint>
 #include <optional>
@@ -23,6 +24,8 @@
 namespace ecogov {
 
 /// Station names of a run ↔ dense ids (0, 1, 2, ... in order of first appearance).
+/// Lookups first try the id after the previous one (files list stations in the same order every
+/// hour), then a hash lookup without allocating.
 class StationIndex {
 public:
     int id_of(std::string_view name);
@@ -30,13 +33,19 @@ public:
     int size() const noexcept { return static_cast<int>(names_.size()); }
 
 private:
-    std::unordered_map<std::string, int> ids_;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
     std::vector<std::string> names_;
+    int last_ = -1;
 };
 
-struct StationDaily {
-    int station = 0;
-    DailyValues values;
+/// The daily values of one evaluated entity: a station or a city.
+struct DailySeries {
+    std::string name;
+    std::vector<DailyValues> days;  // ascending dates
 };
 
 class DailyBuilder {
@@ -46,7 +55,7 @@ public:
     explicit DailyBuilder(std::optional<RuleSet> forced_rules = std::nullopt) : forced_(forced_rules) {}
 
     Accept add(int station, HourLabel label, const ConcSet& one_hour);
-    std::vector<StationDaily> finish(const StationIndex& names);
+    std::vector<DailySeries> finish(const StationIndex& names);
 
 private:
     struct OpenDay {
@@ -64,7 +73,7 @@ private:
 
     std::optional<RuleSet> forced_;
     std::vector<StationState> stations_;
-    std::vector<StationDaily> done_;
+    std::vector<std::vector<DailyValues>> done_;  // per station, ascending dates
 };
 
 }  // namespace ecogov

@@ -42,19 +42,26 @@ CoveredConc daily_max_1h(const std::array<Conc, 24>& values) noexcept {
 }
 
 /// Max of the 17 eight-hour means labelled 08:00..24:00. Valid with >= 14 valid windows, or with
-/// fewer when `exceedance_limit` is set and the max exceeds it.
+/// fewer when `exceedance_limit` is set and the max exceeds it. Window sums come from prefix sums
+/// (the same exact means as eight_hour_mean() over each window, in O(24)).
 CoveredConc daily_max_8h(const std::array<Conc, 24>& values,
                          std::optional<std::int32_t> exceedance_limit) noexcept {
+    std::array<std::int64_t, 25> sum{};
+    std::array<int, 25> count{};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        sum[i + 1] = sum[i] + (values[i] ? *values[i] : 0);
+        count[i + 1] = count[i] + (values[i] ? 1 : 0);
+    }
     CoveredConc out;
     out.coverage.expected = kDailyWindows;
     std::optional<std::int32_t> max;
-    for (int label = kFirstWindowLabel; label <= 24; ++label) {
+    for (std::size_t label = kFirstWindowLabel; label <= 24; ++label) {
         // Window at label X covers labels X-7..X, i.e. indices X-8..X-1.
-        const std::span<const Conc, 8> window(values.data() + (label - 8), 8);
-        const Conc mean = eight_hour_mean(window);
-        if (!mean) continue;
+        const int n = count[label] - count[label - 8];
+        if (n < kMinWindowHours) continue;
+        const auto mean = static_cast<std::int32_t>(round_half_even(sum[label] - sum[label - 8], n));
         ++out.coverage.used;
-        if (!max || *mean > *max) max = *mean;
+        if (!max || mean > *max) max = mean;
     }
     const bool enough = out.coverage.used >= kMinValidWindows;
     const bool exceeds = max && exceedance_limit && *max > *exceedance_limit;
