@@ -13,6 +13,8 @@ enum class ErrorCode {
     io,                // reading or writing failed
     bad_data,          // input data violate their format
     conflict,          // the operation contradicts stored state
+    unauthorized,      // no valid session or credentials
+    forbidden,         // the actor's role or unit does not allow this
     internal,          // a bug: an invariant did not hold
 };
 
