@@ -12,6 +12,10 @@
 // - A Connection is used by one thread at a time; Database hands out pooled connections.
 // - Errors come back as Error{code, message}: `conflict` for unique/foreign-key violations,
 //   `io` for connection or disk problems, `internal` otherwise.
+// - One statement per query/execute/prepare call. After an error inside a transaction, roll it
+//   back: PostgreSQL aborts the whole transaction, SQLite only the failed statement.
+// - Implementations: src/storage/sqlite/ and src/storage/postgres/ (their headers state the
+//   details: caching, type mapping, pool behaviour); migrations in each folder's migrations.cpp.
 #include <cstdint>
 #include <memory>
 #include <optional>

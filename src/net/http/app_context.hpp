@@ -13,9 +13,9 @@ struct ServerSettings {
     std::size_t body_limit = 8 * 1024 * 1024;  // bytes; larger bodies get 413
     bool secure_cookies = false;               // `Secure` on the session cookie (behind TLS)
     std::int64_t session_ttl_ms = 12LL * 3600 * 1000;
-    std::string web_root;                      // built front end (web/dist)
-    int login_attempts_per_account = 5;        // per 15 minutes, then 429
-    int login_attempts_per_address = 20;       // per 15 minutes, then 429
+    std::string web_root;                 // built front end (web/dist)
+    int login_attempts_per_account = 5;   // per 15 minutes, then 429
+    int login_attempts_per_address = 20;  // per 15 minutes, then 429
 };
 
 struct AppContext {

@@ -19,7 +19,8 @@ std::vector<std::string_view> segments(std::string_view path) {
     return out;
 }
 
-bool matches(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+bool matches(std::string_view pattern, std::string_view path,
+             std::map<std::string, std::string>& params) {
     const auto p = segments(pattern);
     const auto s = segments(path);
     if (p.size() != s.size()) return false;
@@ -48,12 +49,15 @@ std::optional<std::string> Request::param(std::string_view name) const {
     return it->second;
 }
 
-void Router::add(std::string method, std::string pattern, Access access, std::string summary, Handler handler) {
-    routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(summary), std::move(handler)});
+void Router::add(std::string method, std::string pattern, Access access, std::string summary,
+                 Handler handler) {
+    routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(summary),
+                            std::move(handler)});
 }
 
 const Route* Router::match(const std::string& method, const std::string& path,
-                           std::map<std::string, std::string>& path_params, bool& path_exists) const {
+                           std::map<std::string, std::string>& path_params,
+                           bool& path_exists) const {
     path_exists = false;
     for (const Route& r : routes_) {
         std::map<std::string, std::string> params;
@@ -74,7 +78,8 @@ Response json_response(int status, const boost::json::value& body) {
     return r;
 }
 
-Response error_response(int status, std::string_view code, std::string_view message, std::string_view field) {
+Response error_response(int status, std::string_view code, std::string_view message,
+                        std::string_view field) {
     boost::json::object err;
     err["code"] = code;
     err["message"] = message;
@@ -86,14 +91,22 @@ Response error_response(int status, std::string_view code, std::string_view mess
 
 Response error_response(const Error& e) {
     switch (e.code) {
-        case ErrorCode::invalid_argument: return error_response(400, "invalid_argument", e.message, e.field);
-        case ErrorCode::bad_data: return error_response(422, "bad_data", e.message, e.field);
-        case ErrorCode::unauthorized: return error_response(401, "unauthorized", e.message, e.field);
-        case ErrorCode::forbidden: return error_response(403, "forbidden", e.message, e.field);
-        case ErrorCode::not_found: return error_response(404, "not_found", e.message, e.field);
-        case ErrorCode::conflict: return error_response(409, "conflict", e.message, e.field);
-        case ErrorCode::io: return error_response(500, "io", e.message, e.field);
-        case ErrorCode::internal: break;
+        case ErrorCode::invalid_argument:
+            return error_response(400, "invalid_argument", e.message, e.field);
+        case ErrorCode::bad_data:
+            return error_response(422, "bad_data", e.message, e.field);
+        case ErrorCode::unauthorized:
+            return error_response(401, "unauthorized", e.message, e.field);
+        case ErrorCode::forbidden:
+            return error_response(403, "forbidden", e.message, e.field);
+        case ErrorCode::not_found:
+            return error_response(404, "not_found", e.message, e.field);
+        case ErrorCode::conflict:
+            return error_response(409, "conflict", e.message, e.field);
+        case ErrorCode::io:
+            return error_response(500, "io", e.message, e.field);
+        case ErrorCode::internal:
+            break;
     }
     return error_response(500, "internal", e.message, e.field);
 }

@@ -1,0 +1,99 @@
+// Daily values as CSV and XLSX downloads (routes_air_json.hpp).
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "core/decimal.hpp"
+#include "net/http/routes_air_json.hpp"
+#include "standards/aqi/category.hpp"
+
+namespace ecogov::http {
+
+namespace {
+
+constexpr std::array<DailyIndicator, kDailyIndicatorCount> kOrder = {
+    DailyIndicator::so2_24h,  DailyIndicator::no2_24h,   DailyIndicator::co_24h,   DailyIndicator::pm10_24h,
+    DailyIndicator::pm25_24h, DailyIndicator::o3_8h_max, DailyIndicator::o3_1h_max};
+constexpr std::array<const char*, 14> kHeader = {"name", "date", "rules", "aqi", "primary", "category", "so2",
+                                                 "no2",  "co",   "pm10",  "pm25", "o3_8h_max", "o3_1h_max", "valid"};
+
+/// The cells of one row as text ("" for missing).
+std::vector<std::string> cells(const std::string& name, const DailyValues& d) {
+    std::vector<std::string> out{name, d.date.iso(), std::string(rule_set_id(d.rules)),
+                                 d.aqi.aqi ? std::to_string(*d.aqi.aqi) : "", join_names(d.aqi.primary),
+                                 d.aqi.aqi ? std::string(category_for(*d.aqi.aqi).name_zh) : ""};
+    for (DailyIndicator i : kOrder) {
+        const Conc& c = d[i].value;
+        out.push_back(c ? format_scaled(*c, i == DailyIndicator::co_24h ? 1 : 0) : "");
+    }
+    out.emplace_back(d.complete() ? "yes" : "no");
+    return out;
+}
+
+void csv_field(std::string& out, const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    out += '"';
+}
+
+bool numeric_column(std::size_t col) { return col == 3 || (col >= 6 && col <= 12); }
+
+}  // namespace
+
+std::string daily_csv(const std::string& name, const std::vector<DailyValues>& days) {
+    std::string out;
+    for (std::size_t i = 0; i < kHeader.size(); ++i) out += (i ? "," : "") + std::string(kHeader[i]);
+    out += '\n';
+    for (const DailyValues& d : days) {
+        const auto row = cells(name, d);
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) out += ',';
+            csv_field(out, row[i]);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+Result<std::string> daily_xlsx(const std::string& name, const std::vector<DailyValues>& days) {
+    char path[] = "/tmp/ecogov-daily-XXXXXX";
+    const int fd = mkstemp(path);
+    if (fd < 0) return fail(ErrorCode::io, "cannot create a temporary file");
+    close(fd);
+    lxw_workbook* book = workbook_new(path);
+    if (!book) {
+        std::remove(path);
+        return fail(ErrorCode::io, "cannot start the workbook");
+    }
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "daily");
+    for (std::size_t c = 0; c < kHeader.size(); ++c)
+        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], nullptr);
+    lxw_row_t r = 1;
+    for (const DailyValues& d : days) {
+        const auto row = cells(name, d);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (row[c].empty()) continue;
+            const auto col = static_cast<lxw_col_t>(c);
+            if (numeric_column(c)) worksheet_write_number(sheet, r, col, std::strtod(row[c].c_str(), nullptr), nullptr);
+            else worksheet_write_string(sheet, r, col, row[c].c_str(), nullptr);
+        }
+        ++r;
+    }
+    const lxw_error closed = workbook_close(book);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::remove(path);
+    if (closed != LXW_NO_ERROR) return fail(ErrorCode::io, std::string("workbook: ") + lxw_strerror(closed));
+    return bytes.str();
+}
+
+}  // namespace ecogov::http

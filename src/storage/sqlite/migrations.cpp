@@ -1,0 +1,137 @@
+// SQLite migrations. NEVER EDIT A RELEASED MIGRATION: databases in the field have already applied
+// it and will not apply it again. Change the schema by appending version N+1 (and the same number
+// in src/storage/postgres/migrations.cpp), then update docs/schema.md.
+#include "storage/sqlite/migrations.hpp"
+
+#include <array>
+
+namespace ecogov::storage::sqlite {
+namespace {
+
+// Version 1: docs/schema.md (migration 0001). observations is WITHOUT ROWID: its composite primary
+// key is the table's only key, so rows live in one B-tree (smaller, ~20 % faster bulk import).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE units (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('bureau', 'township', 'department')),
+    parent_id   INTEGER NULL REFERENCES units (id),
+    created_at  TEXT
+);
+
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    name        TEXT NOT NULL,
+    post        TEXT NOT NULL DEFAULT '',
+    phone       TEXT NOT NULL DEFAULT '',
+    created_at  TEXT
+);
+
+CREATE TABLE users (
+    id                   INTEGER PRIMARY KEY,
+    username             TEXT NOT NULL UNIQUE,
+    display_name         TEXT NOT NULL,
+    role                 TEXT NOT NULL CHECK (role IN ('admin', 'bureau', 'unit', 'leader')),
+    unit_id              INTEGER NOT NULL REFERENCES units (id),
+    person_id            INTEGER NULL REFERENCES people (id),
+    password_hash        TEXT NOT NULL,
+    disabled             INTEGER NOT NULL DEFAULT 0,
+    created_at           TEXT,
+    password_changed_at  TEXT
+);
+
+CREATE TABLE sessions (
+    token_hash    TEXT NOT NULL PRIMARY KEY,
+    user_id       INTEGER NOT NULL REFERENCES users (id),
+    csrf_token    TEXT NOT NULL,
+    created_ms    INTEGER,
+    expires_ms    INTEGER,
+    last_seen_ms  INTEGER,
+    address       TEXT
+);
+
+CREATE TABLE stations (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('national', 'provincial', 'county', 'micro')),
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    city        TEXT NOT NULL,
+    longitude   REAL NULL,
+    latitude    REAL NULL,
+    control     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT
+);
+
+CREATE TABLE import_batches (
+    id             INTEGER PRIMARY KEY,
+    source         TEXT NOT NULL,
+    format         TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    user_id        INTEGER NULL REFERENCES users (id),
+    started_at     TEXT,
+    rows_accepted  INTEGER,
+    rows_rejected  INTEGER,
+    rows_changed   INTEGER
+);
+
+CREATE TABLE observations (
+    station_id  INTEGER NOT NULL REFERENCES stations (id),
+    label       INTEGER NOT NULL,
+    so2         INTEGER NULL,
+    no2         INTEGER NULL,
+    co          INTEGER NULL,
+    o3          INTEGER NULL,
+    pm10        INTEGER NULL,
+    pm25        INTEGER NULL,
+    batch_id    INTEGER NOT NULL REFERENCES import_batches (id),
+    PRIMARY KEY (station_id, label)
+) WITHOUT ROWID;
+
+CREATE TABLE targets (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    year        INTEGER NOT NULL,
+    indicator   TEXT NOT NULL,
+    value       INTEGER NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT,
+    UNIQUE (unit_id, year, indicator)
+);
+
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user_id    INTEGER NULL,
+    username   TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    before     TEXT NULL,
+    after      TEXT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+
+CREATE INDEX observations_label ON observations (label);
+CREATE INDEX users_unit_id ON users (unit_id);
+CREATE INDEX people_unit_id ON people (unit_id);
+CREATE INDEX stations_unit_id ON stations (unit_id);
+CREATE INDEX targets_year ON targets (year);
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+CREATE INDEX sessions_user_id ON sessions (user_id);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "initial schema", kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
+
+}  // namespace ecogov::storage::sqlite
