@@ -114,9 +114,15 @@ std::string format_scaled(std::int64_t scaled, int decimals) {
     const std::uint64_t mag = neg ? static_cast<std::uint64_t>(-(scaled + 1)) + 1
                                   : static_cast<std::uint64_t>(scaled);
     const auto p = static_cast<std::uint64_t>(pow10(decimals));
-    std::string frac = std::to_string(mag % p);
-    frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
-    return (neg ? "-" : "") + std::to_string(mag / p) + "." + frac;
+    const std::string frac = std::to_string(mag % p);
+    std::string out;
+    out.reserve(24);
+    if (neg) out += '-';
+    out += std::to_string(mag / p);
+    out += '.';
+    out.append(static_cast<std::size_t>(decimals) - frac.size(), '0');
+    out += frac;
+    return out;
 }
 
 }  // namespace ecogov

@@ -53,10 +53,30 @@ Result<void> AirQueries::check_version(storage::Connection& c) {
     std::lock_guard lock(mutex_);
     if (cached_counter_ != counter_ || cached_batch_ != *batch) {
         cache_.clear();
+        answers_.clear();
+        ++generation_;
         cached_counter_ = counter_;
         cached_batch_ = *batch;
     }
     return {};
+}
+
+Result<std::uint64_t> AirQueries::generation(storage::Connection& c) {
+    if (auto ok = check_version(c); !ok) return std::unexpected(ok.error());
+    std::lock_guard lock(mutex_);
+    return generation_;
+}
+
+std::optional<std::string> AirQueries::cached_answer(const std::string& key, std::uint64_t generation) const {
+    std::lock_guard lock(mutex_);
+    auto it = answers_.find(key);
+    if (it == answers_.end() || it->second.first != generation) return std::nullopt;
+    return it->second.second;
+}
+
+void AirQueries::store_answer(const std::string& key, std::uint64_t generation, std::string body) {
+    std::lock_guard lock(mutex_);
+    if (generation == generation_) answers_[key] = {generation, std::move(body)};
 }
 
 Result<AirQueries::Days> AirQueries::station_year(storage::Connection& c, const Station& s, int year) {

@@ -41,9 +41,16 @@ public:
     AirQueries(const AirQueries&) = delete;
     AirQueries& operator=(const AirQueries&) = delete;
 
-    /// Bumps the data version: cached daily values are recomputed on next use.
+    /// Bumps the data version: cached daily values and answers are recomputed on next use.
+    /// Called after every import, station or target change made through the API.
     void data_changed();
     std::uint64_t version() const;
+    /// The cache generation after checking the database for import batches made by another
+    /// process: it changes whenever cached answers must be recomputed.
+    Result<std::uint64_t> generation(storage::Connection& c);
+    /// A rendered answer (e.g. the overview JSON) cached under `key` for `generation`.
+    std::optional<std::string> cached_answer(const std::string& key, std::uint64_t generation) const;
+    void store_answer(const std::string& key, std::uint64_t generation, std::string body);
 
     Result<std::vector<HourlyAqiRow>> hourly(storage::Connection& c, const Station& s, DateRange days);
     Result<std::vector<DailyValues>> station_daily(storage::Connection& c, const Station& s, DateRange days);
@@ -66,6 +73,8 @@ private:
     std::uint64_t cached_counter_ = 0;
     std::int64_t cached_batch_ = -1;
     std::map<std::pair<std::int64_t, int>, Days> cache_;
+    std::uint64_t generation_ = 0;
+    std::map<std::string, std::pair<std::uint64_t, std::string>> answers_;
 };
 
 /// The days of `range` clipped to the calendar year `year`.

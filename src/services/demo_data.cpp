@@ -77,7 +77,7 @@ Result<void> add_people(storage::Connection& c, const Clock& clock, const Actor&
 
 AirGeneratorConfig generator_config(Date last_day) {
     AirGeneratorConfig g;
-    g.stations = 8;
+    g.stations = 21;  // 17 towns and streets, 3 more county points, 1 control point (issue 3: >= 20)
     g.code_prefix = "DF";
     g.city = "登封市";
     g.days = DateRange{Date::from_ymd(2025, 1, 1), last_day};

@@ -32,12 +32,12 @@ TEST(DemoDataBuilder, DeterministicCounts) {
         sb = *r;
     }
     EXPECT_EQ(sa.units, 28);  // bureau + 17 streets/towns/townships/areas + 10 departments
-    EXPECT_EQ(sa.stations, 8);
+    EXPECT_EQ(sa.stations, 21);  // >= 20 (issue 3 acceptance 5): 17 towns/streets + 3 + control
     EXPECT_EQ(sa.users, 4);
-    EXPECT_EQ(sa.targets, 35);  // bureau + 6 townships with a station, 5 indicators each
+    EXPECT_EQ(sa.targets, 85);  // bureau + 16 townships with a station, 5 indicators each
     EXPECT_EQ(sa.people, 56);
     EXPECT_EQ(sa.observations, sb.observations);
-    EXPECT_GT(sa.observations, 59 * 24 * 8 * 9 / 10);
+    EXPECT_GT(sa.observations, 59 * 24 * 21 * 9 / 10);
     EXPECT_EQ(count(a.db(), "SELECT COUNT(*) FROM units"), 28);
     EXPECT_EQ(count(a.db(), "SELECT COUNT(*) FROM stations WHERE control = 1"), 1);
     EXPECT_EQ(count(a.db(), "SELECT COUNT(*) FROM observations"), sa.observations);

@@ -211,17 +211,19 @@ void add_target_reads(Router& router, AppContext& ctx, const std::shared_ptr<Air
     });
 }
 
-void add_target_writes(Router& router, AppContext& ctx) {
-    router.add("POST", "/api/v1/targets", Access::write, "Set a target (admin, bureau)", [&ctx](Request& r) {
+void add_target_writes(Router& router, AppContext& ctx, const std::shared_ptr<AirQueries>& air) {
+    router.add("POST", "/api/v1/targets", Access::write, "Set a target (admin, bureau)", [&ctx, air](Request& r) {
         auto body = parse_json_object(r, {"unit_id", "year", "indicator", "value", "note"});
         if (!body) return error_response(body.error());
         auto input = target_from_body(*body);
         if (!input) return error_response(input.error());
         auto c = ctx.db.acquire();
         auto t = create_target(*c, *r.actor, *input, now_iso(ctx));
-        return t ? created(target_json(*t)) : error_response(t.error());
+        if (!t) return error_response(t.error());
+        air->data_changed();  // the overview shows target progress
+        return created(target_json(*t));
     });
-    router.add("PATCH", "/api/v1/targets/{id}", Access::write, "Change a target's value or note", [&ctx](Request& r) {
+    router.add("PATCH", "/api/v1/targets/{id}", Access::write, "Change a target's value or note", [&ctx, air](Request& r) {
         auto id = parse_id(r.path_params["id"], "id");
         if (!id) return error_response(id.error());
         auto body = parse_json_object(r, {"value", "note"});
@@ -238,14 +240,18 @@ void add_target_writes(Router& router, AppContext& ctx) {
             value = *scaled;
         }
         auto t = update_target(*c, *r.actor, *id, value, *note, now_iso(ctx));
-        return t ? json_response(200, target_json(*t)) : error_response(t.error());
+        if (!t) return error_response(t.error());
+        air->data_changed();
+        return json_response(200, target_json(*t));
     });
-    router.add("DELETE", "/api/v1/targets/{id}", Access::write, "Delete a target", [&ctx](Request& r) {
+    router.add("DELETE", "/api/v1/targets/{id}", Access::write, "Delete a target", [&ctx, air](Request& r) {
         auto id = parse_id(r.path_params["id"], "id");
         if (!id) return error_response(id.error());
         auto c = ctx.db.acquire();
         auto done = delete_target(*c, *r.actor, *id, now_iso(ctx));
-        return done ? json_response(200, json::object{{"ok", true}}) : error_response(done.error());
+        if (!done) return error_response(done.error());
+        air->data_changed();
+        return json_response(200, json::object{{"ok", true}});
     });
 }
 
@@ -257,7 +263,7 @@ void register_air_routes(Router& router, AppContext& ctx) {
     add_station_routes(router, ctx, air);
     add_observation_routes(router, ctx, air);
     add_target_reads(router, ctx, air);
-    add_target_writes(router, ctx);
+    add_target_writes(router, ctx, air);
     register_air_quality_routes(router, ctx, air);
 }
 

@@ -82,8 +82,19 @@ void add_overview_and_hourly(Router& router, AppContext& ctx, const std::shared_
                    auto date = date_param(r, "date");
                    if (!date) return error_response(date.error());
                    auto c = ctx.db.acquire();
+                   auto generation = air->generation(*c);
+                   if (!generation) return error_response(generation.error());
+                   const std::string key = "overview:" + (*date ? (*date)->iso() : std::string("latest"));
+                   Response out;
+                   if (auto body = air->cached_answer(key, *generation)) {
+                       out.body = std::move(*body);
+                       return out;
+                   }
                    auto o = air_overview(*c, *air, *date);
-                   return o ? json_response(200, overview_json(*o)) : error_response(o.error());
+                   if (!o) return error_response(o.error());
+                   out = json_response(200, overview_json(*o));
+                   air->store_answer(key, *generation, out.body);
+                   return out;
                });
     router.add("GET", "/api/v1/air/hourly", Access::read, "Hourly AQI of a station", [&ctx, air](Request& r) {
         auto c = ctx.db.acquire();

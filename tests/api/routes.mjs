@@ -1,0 +1,63 @@
+// The route table the suite knows (method, pattern, access as in the router, src/net/http/*.cpp).
+// openapi.test.mjs checks that GET /api/v1/openapi.json lists exactly these routes, and
+// coverage-check.mjs that every one of them was answered with a 2xx during the suite.
+// access: anonymous | read | write | write_own (router.hpp Access).
+export const ROUTES = [
+  ['GET', '/healthz', 'anonymous'],
+  ['GET', '/metrics', 'anonymous'],
+  ['GET', '/api/v1/openapi.json', 'anonymous'],
+  ['POST', '/api/v1/auth/login', 'anonymous'],
+  ['POST', '/api/v1/auth/logout', 'write_own'],
+  ['GET', '/api/v1/auth/me', 'read'],
+  ['POST', '/api/v1/auth/password', 'write_own'],
+  ['GET', '/api/v1/units', 'read'],
+  ['POST', '/api/v1/units', 'write'],
+  ['PATCH', '/api/v1/units/{id}', 'write'],
+  ['GET', '/api/v1/people', 'read'],
+  ['POST', '/api/v1/people', 'write'],
+  ['PATCH', '/api/v1/people/{id}', 'write'],
+  ['DELETE', '/api/v1/people/{id}', 'write'],
+  ['GET', '/api/v1/users', 'read'],
+  ['POST', '/api/v1/users', 'write'],
+  ['PATCH', '/api/v1/users/{id}', 'write'],
+  ['GET', '/api/v1/audit', 'read'],
+  ['GET', '/api/v1/audit/verify', 'read'],
+  ['GET', '/api/v1/stations', 'read'],
+  ['POST', '/api/v1/stations', 'write'],
+  ['PATCH', '/api/v1/stations/{id}', 'write'],
+  ['POST', '/api/v1/observations/import', 'write'],
+  ['GET', '/api/v1/observations', 'read'],
+  ['GET', '/api/v1/targets/progress', 'read'],
+  ['GET', '/api/v1/targets', 'read'],
+  ['POST', '/api/v1/targets', 'write'],
+  ['PATCH', '/api/v1/targets/{id}', 'write'],
+  ['DELETE', '/api/v1/targets/{id}', 'write'],
+  ['GET', '/api/v1/air/overview', 'read'],
+  ['GET', '/api/v1/air/hourly', 'read'],
+  ['GET', '/api/v1/air/daily', 'read'],
+  ['GET', '/api/v1/air/daily.csv', 'read'],
+  ['GET', '/api/v1/air/daily.xlsx', 'read'],
+  ['GET', '/api/v1/air/evaluation', 'read'],
+];
+
+/// The pattern of ROUTES matching `method path` (query ignored), or null. Literal segments win
+/// over {id} (so /targets/progress is not /targets/{id}).
+export function routeOf(method, path) {
+  const segs = path.split('?')[0].split('/').filter(Boolean);
+  let best = null;
+  for (const [m, pattern] of ROUTES) {
+    if (m !== method) continue;
+    const ps = pattern.split('/').filter(Boolean);
+    if (ps.length !== segs.length) continue;
+    let ok = true; let literal = 0;
+    for (let i = 0; i < ps.length && ok; ++i) {
+      if (ps[i].startsWith('{')) continue;
+      if (ps[i] === segs[i]) ++literal; else ok = false;
+    }
+    if (ok && (!best || literal > best.literal)) best = { pattern, literal };
+  }
+  return best ? best.pattern : null;
+}
+
+/// Concrete path for a pattern ({id} → id).
+export const concrete = (pattern, id = 1) => pattern.replace('{id}', String(id));

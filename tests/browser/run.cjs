@@ -1,0 +1,505 @@
+#!/usr/bin/env node
+// Browser tests of the ecogov web front end in Debian's Chromium (playwright-core).
+//
+//   ECOGOV_URL=http://127.0.0.1:8080 \
+//   ECOGOV_ACCOUNTS='{"admin":["admin","pw"],"bureau":[..],"unit":[..],"leader":[..]}' \
+//   SCREENSHOT_DIR=build/screenshots node tests/browser/run.cjs
+//
+// Without ECOGOV_URL it starts tests/browser/mock-server.cjs (serving web/dist: run `npm run build`
+// in web/ first) and uses the mock's accounts. For each role and at 1280 px and 390 px it signs in,
+// visits every page and checks what the user sees against the API's own answers (fetched with the
+// same session): station cards (AQI, level, official category colour, readable text), targets and
+// the "out of reach" badge, ranking, drawn chart canvases (and the category colours in them),
+// evaluation rows, downloads, stations and the role-dependent buttons, the admin-only page, the
+// language switch (and that it persists), the collapsing menu, sign-out. Read-only against a real
+// server: dialogs are opened and cancelled, nothing is created. Exits 1 on any failure.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const { spawn } = require('child_process');
+const { createRequire } = require('module');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch {
+  ({ chromium } = createRequire(path.join(ROOT, 'web', 'package.json'))('playwright-core'));
+}
+
+const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(ROOT, 'build', 'screenshots'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+const ROLE_LABEL_ZH = { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' };
+const LEVEL_COLOURS = ['#00E400', '#FFFF00', '#FF7E00', '#FF0000', '#99004C', '#7E0023'];
+const tid = (id) => `[data-testid="${id}"]`;
+
+const failures = [];
+let checks = 0;
+function check(cond, msg) {
+  checks++;
+  if (!cond) {
+    failures.push(msg);
+    console.log(`  FAIL ${msg}`);
+  }
+  return !!cond;
+}
+function log(msg) {
+  console.log(msg);
+}
+
+function levelOfAqi(aqi) {
+  if (aqi === null || aqi === undefined) return 0;
+  if (aqi <= 50) return 1;
+  if (aqi <= 100) return 2;
+  if (aqi <= 150) return 3;
+  if (aqi <= 200) return 4;
+  if (aqi <= 300) return 5;
+  return 6;
+}
+function hexToRgb(hex) {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+function parseRgb(css) {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css || '');
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+function luminance([r, g, b]) {
+  const f = (c) => {
+    c /= 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+function contrast(a, b) {
+  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+async function startMock() {
+  const child = spawn(process.execPath, [path.join(__dirname, 'mock-server.cjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('mock server did not start')), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const url = /listening on (\S+)/.exec(out);
+      const acc = /accounts: (\{.*\})/.exec(out);
+      if (url && acc) {
+        clearTimeout(timer);
+        resolve({ url: url[1], accounts: JSON.parse(acc[1]) });
+      }
+    });
+    child.on('exit', (c) => reject(new Error(`mock server exited ${c}`)));
+  });
+  return { child, ...info };
+}
+
+/** Reads a chart's canvas: size, painted pixels, which of the given colours occur. */
+async function canvasInfo(page, testid, colours) {
+  return page.evaluate(
+    ({ sel, colours }) => {
+      // ECharts may draw on several layered canvases (e.g. the heat map's progressive layer)
+      const all = [...document.querySelectorAll(`${sel} canvas`)];
+      if (!all.length) return null;
+      const c = all[0];
+      const wanted = new Map(colours.map((hex) => [parseInt(hex.slice(1), 16), hex]));
+      const found = new Set();
+      let painted = 0;
+      for (const cv of all) {
+        if (!cv.width || !cv.height) continue;
+        const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3] === 0) continue;
+          painted++;
+          if (d[i + 3] === 255) {
+            const hex = wanted.get((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+            if (hex) found.add(hex);
+          }
+        }
+      }
+      return { canvases: all.length, width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, painted, found: [...found] };
+    },
+    { sel: tid(testid), colours },
+  );
+}
+
+async function waitForChart(page, testid, label) {
+  try {
+    await page.waitForSelector(`${tid(testid)} canvas`, { timeout: 15000 });
+    await page.waitForFunction(
+      (sel) => {
+        const c = document.querySelector(`${sel} canvas`);
+        return c && c.width > 0 && c.height > 0;
+      },
+      tid(testid),
+      { timeout: 10000 },
+    );
+  } catch {
+    check(false, `${label}: chart ${testid} has no canvas`);
+    return null;
+  }
+  await page.waitForTimeout(1200); // ECharts animation
+  const info = await canvasInfo(page, testid, LEVEL_COLOURS);
+  check(info && info.cssWidth > 0 && info.cssHeight > 0 && info.painted > 500, `${label}: chart ${testid} canvas drawn (${info && `${info.cssWidth}x${info.cssHeight}, ${info.painted} px painted`})`);
+  return info;
+}
+
+async function apiGet(page, base, p) {
+  const r = await page.request.get(base + '/api/v1' + p);
+  if (!r.ok()) throw new Error(`GET ${p} → ${r.status()}`);
+  return r.json();
+}
+
+async function shot(page, name) {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+async function noHorizontalOverflow(page, label, width) {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(sw <= width + 1, `${label}: page wider than the viewport (${sw} px > ${width} px)`);
+}
+
+async function navigate(page, key, vp, label) {
+  if (vp.width < 768) {
+    check(!(await page.locator(tid(`nav-${key}`)).isVisible()), `${label}: desktop nav visible at ${vp.width} px`);
+    await page.click(tid('menu-toggle'));
+    await page.locator(tid(`navm-${key}`)).waitFor({ state: 'visible', timeout: 5000 });
+    await page.click(tid(`navm-${key}`));
+    await page.locator(tid('nav-mobile')).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  } else {
+    await page.click(tid(`nav-${key}`));
+  }
+  await page.locator(tid(`page-${key}`)).waitFor({ timeout: 10000 });
+}
+
+async function login(page, base, user, pass) {
+  await page.goto(base + '/login');
+  await page.locator(tid('login-username')).waitFor();
+  await page.fill(tid('login-username'), user);
+  await page.fill(tid('login-password'), pass);
+  await page.click(tid('login-submit'));
+}
+
+async function testLoginErrors(page, base, label, throttle) {
+  const bogus = `nosuchuser${Date.now() % 100000}`;
+  await login(page, base, bogus, 'wrong-password');
+  const err = page.locator(tid('login-error'));
+  await err.waitFor({ timeout: 10000 }).catch(() => {});
+  const text = (await err.textContent().catch(() => '')) || '';
+  check(text.trim().length > 0, `${label}: wrong password shows no error message`);
+  check((await err.getAttribute('data-code').catch(() => '')) === 'unauthorized', `${label}: wrong password error code is not "unauthorized"`);
+  check(page.url().includes('/login'), `${label}: wrong password left the login page`);
+  if (!throttle) return;
+  let code = '';
+  for (let i = 0; i < 8 && code !== 'throttled'; i++) {
+    await page.click(tid('login-submit'));
+    await page.waitForTimeout(300);
+    code = (await err.getAttribute('data-code').catch(() => '')) || '';
+  }
+  const t = (await err.textContent().catch(() => '')) || '';
+  check(code === 'throttled' && /频繁|稍后/.test(t), `${label}: repeated failures do not show the throttling message (code ${code}, "${t.trim()}")`);
+  await shot(page, `login-throttled`);
+}
+
+async function checkOverview(page, base, role, vp, label) {
+  await page.locator(tid('page-overview')).waitFor({ timeout: 10000 });
+  const ov = await apiGet(page, base, '/air/overview');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="station-card"]').length >= n, ov.stations.length, { timeout: 10000 }).catch(() => {});
+  const cards = await page.$$eval(tid('station-card'), (els) =>
+    els.map((e) => ({
+      code: e.getAttribute('data-code'),
+      aqi: e.getAttribute('data-aqi'),
+      level: Number(e.getAttribute('data-level')),
+      bg: getComputedStyle(e).backgroundColor,
+      fg: getComputedStyle(e).color,
+      aqiText: e.querySelector('[data-testid="station-aqi"]')?.textContent?.trim(),
+      catText: e.querySelector('[data-testid="station-category"]')?.textContent?.trim(),
+      primary: e.querySelector('[data-testid="station-primary"]')?.textContent?.trim(),
+      w: e.getBoundingClientRect().width,
+    })),
+  );
+  check(cards.length === ov.stations.length && cards.length > 0, `${label}: ${cards.length} station cards, the API has ${ov.stations.length}`);
+  for (const s of ov.stations) {
+    const c = cards.find((x) => x.code === s.code);
+    if (!check(c, `${label}: no card for station ${s.code}`)) continue;
+    const expectLevel = s.category ? levelOfAqi(s.aqi) : 0;
+    if (s.category) check(s.category.level === levelOfAqi(s.aqi), `${label}: API category level ${s.category.level} does not match AQI ${s.aqi} (station ${s.code})`);
+    check(String(s.aqi ?? '') === c.aqi, `${label}: card ${s.code} data-aqi ${c.aqi} ≠ API ${s.aqi}`);
+    check(c.level === expectLevel, `${label}: card ${s.code} data-level ${c.level} ≠ ${expectLevel} for AQI ${s.aqi}`);
+    if (s.aqi !== null && s.aqi !== undefined) check(c.aqiText === String(s.aqi), `${label}: card ${s.code} shows "${c.aqiText}", API AQI ${s.aqi}`);
+    if (s.category) {
+      const want = hexToRgb(LEVEL_COLOURS[expectLevel - 1]);
+      const bg = parseRgb(c.bg);
+      check(bg && bg.join() === want.join(), `${label}: card ${s.code} (AQI ${s.aqi}) background ${c.bg}, official ${LEVEL_COLOURS[expectLevel - 1]}`);
+      check(s.category.colour.toUpperCase() === LEVEL_COLOURS[expectLevel - 1], `${label}: API colour ${s.category.colour} for level ${expectLevel}`);
+      const fg = parseRgb(c.fg);
+      const ratio = bg && fg ? contrast(bg, fg) : 0;
+      check(ratio >= 4.5, `${label}: card ${s.code} text contrast ${ratio.toFixed(2)} < 4.5 on ${c.bg}`);
+      check(c.catText === s.category.name_zh, `${label}: card ${s.code} category "${c.catText}" ≠ "${s.category.name_zh}"`);
+    }
+    check((c.primary || '') === (s.primary || '无'), `${label}: card ${s.code} primary "${c.primary}" ≠ "${s.primary || '无'}"`);
+  }
+  if (vp.width < 768 && cards.length > 1) check(cards[0].w < vp.width / 2 + 10, `${label}: station cards not in a compact grid on the phone`);
+  // targets
+  const rows = await page.$$eval(tid('target-row'), (els) =>
+    els.map((e) => ({ indicator: e.getAttribute('data-indicator'), badge: e.querySelector('[data-testid="target-out-of-reach"]')?.textContent?.trim() || '', toDate: e.querySelector('[data-testid="target-to-date"]')?.textContent?.trim() })),
+  );
+  check(rows.length === ov.targets.length, `${label}: ${rows.length} target rows, the API has ${ov.targets.length}`);
+  ov.targets.forEach((tp, i) => {
+    const r = rows[i];
+    if (!r) return;
+    check(r.indicator === tp.target.indicator, `${label}: target row ${i} is ${r.indicator}, API ${tp.target.indicator}`);
+    check(tp.out_of_reach ? r.badge === '已无法完成' : r.badge === '', `${label}: target ${tp.target.indicator} out_of_reach=${tp.out_of_reach} but badge "${r.badge}"`);
+    if (tp.to_date !== null) {
+      const shown = parseFloat(String(r.toDate ?? '').replace(/[^0-9.\-]/g, ' ').trim().split(/\s+/)[0]);
+      check(Number.isFinite(shown) && Math.abs(shown - tp.to_date) <= 0.051, `${label}: target ${tp.target.indicator} shows "${r.toDate}", API ${tp.to_date}`);
+    }
+  });
+  if (ov.targets.some((t) => t.out_of_reach)) check(await page.locator(tid('target-out-of-reach')).first().isVisible(), `${label}: out-of-reach badge not visible`);
+  // ranking
+  const rank = await page.$$eval(`${tid('ranking-table')} .el-table__body tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  check(rank.length === ov.ranking.length, `${label}: ranking shows ${rank.length} rows, API ${ov.ranking.length}`);
+  ov.ranking.forEach((r, i) => {
+    if (!rank[i]) return;
+    check(rank[i][0] === String(r.rank) && rank[i][1] === r.name, `${label}: ranking row ${i} "${rank[i].slice(0, 2).join(' ')}" ≠ "${r.rank} ${r.name}"`);
+  });
+  if (vp.width < 768) await noHorizontalOverflow(page, `${label} overview`, vp.width);
+  return ov;
+}
+
+async function checkLanguage(page, label) {
+  const h1 = page.locator(`${tid('page-overview')} h1`);
+  check((await h1.textContent()).trim() === '空气质量总览', `${label}: overview title not Chinese by default`);
+  await page.click(tid('lang-switch'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="page-overview"] h1')?.textContent?.trim() === 'Air quality overview', null, { timeout: 5000 }).catch(() => {});
+  check((await h1.textContent()).trim() === 'Air quality overview', `${label}: language switch did not change the title to English`);
+  check((await page.textContent(tid('logout'))).trim() === 'Sign out', `${label}: logout button not in English`);
+  const cat = await page.$$eval(tid('station-category'), (e) => e.map((x) => x.textContent.trim()));
+  check(cat.some((c) => /^[a-z (]/i.test(c)), `${label}: category names not in English (${cat.slice(0, 3).join(', ')})`);
+  await page.reload();
+  await page.locator(tid('page-overview')).waitFor();
+  await page.waitForTimeout(300);
+  check((await page.locator(`${tid('page-overview')} h1`).textContent()).trim() === 'Air quality overview', `${label}: English not kept after reload (localStorage)`);
+  await shot(page, `${label}-overview-en`);
+  await page.click(tid('lang-switch'));
+  await page.waitForTimeout(200);
+  check((await page.locator(`${tid('page-overview')} h1`).textContent()).trim() === '空气质量总览', `${label}: language switch did not change back to Chinese`);
+}
+
+async function checkAir(page, base, vp, label) {
+  const evalResp = page.waitForResponse((r) => r.url().includes('/api/v1/air/evaluation'), { timeout: 20000 }).catch(() => null);
+  const dailyResp = page.waitForResponse((r) => /\/api\/v1\/air\/daily\?/.test(r.url()) && /from=\d{4}-01-01/.test(r.url()), { timeout: 20000 }).catch(() => null);
+  await navigate(page, 'air', vp, label);
+  const [er, dr] = await Promise.all([evalResp, dailyResp]);
+  check(er && er.ok(), `${label}: /air/evaluation failed (${er && er.status()})`);
+  check(dr && dr.ok(), `${label}: /air/daily (year) failed (${dr && dr.status()})`);
+  const yearRows = dr && dr.ok() ? (await dr.json()).rows : [];
+  const evalRows = er && er.ok() ? (await er.json()).rows : [];
+  for (const [id, name] of [['chart-hourly', 'hourly'], ['chart-daily', 'daily'], ['chart-calendar', 'calendar'], ['chart-pie', 'pie']]) {
+    const info = await waitForChart(page, id, `${label} ${name}`);
+    if (!info) continue;
+    if (id === 'chart-calendar') {
+      // the visualMap legend and the day cells use the official colours
+      check(info.found.length === 6, `${label}: calendar lacks official colours (found ${info.found.join(' ')})`);
+    }
+    if (id === 'chart-pie' && yearRows.length) {
+      const levels = new Set(yearRows.filter((r) => r.category).map((r) => levelOfAqi(r.aqi)));
+      for (const l of levels) check(info.found.includes(LEVEL_COLOURS[l - 1]), `${label}: pie has no slice in ${LEVEL_COLOURS[l - 1]} though the year has level-${l} days`);
+    }
+  }
+  check(yearRows.length > 0, `${label}: the year's daily rows are empty`);
+  await page.waitForTimeout(300);
+  const trs = await page.$$(`${tid('evaluation-table')} .el-table__body-wrapper tr.el-table__row`);
+  check(trs.length === evalRows.length && trs.length > 0, `${label}: evaluation table shows ${trs.length} rows, API ${evalRows.length}`);
+  for (const ext of ['csv', 'xlsx']) {
+    const dl = page.waitForEvent('download', { timeout: 15000 }).catch(() => null);
+    await page.click(tid(`download-${ext}`));
+    const d = await dl;
+    if (!check(d, `${label}: ${ext.toUpperCase()} download did not start`)) continue;
+    check(d.suggestedFilename().endsWith(`.${ext}`), `${label}: download name ${d.suggestedFilename()}`);
+    const file = await d.path();
+    const size = file ? fs.statSync(file).size : 0;
+    check(size > 20, `${label}: ${ext} download is empty (${size} B)`);
+    if (ext === 'xlsx' && file) {
+      const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
+      check(head === 'PK', `${label}: xlsx download is not a zip file`);
+    }
+  }
+  if (vp.width < 768) await noHorizontalOverflow(page, `${label} air`, vp.width);
+  await shot(page, `${label}-air`);
+}
+
+async function checkStations(page, base, role, vp, label) {
+  await navigate(page, 'stations', vp, label);
+  const api = await apiGet(page, base, '/stations');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="stations-table"] .el-table__body-wrapper tr.el-table__row').length >= n, api.stations.length, { timeout: 10000 }).catch(() => {});
+  const rows = await page.$$eval(`${tid('stations-table')} .el-table__body-wrapper tr.el-table__row`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
+  check(rows.length === api.stations.length, `${label}: stations table ${rows.length} rows, API ${api.stations.length}`);
+  check(api.stations.every((s) => rows.includes(s.code)), `${label}: station codes missing from the table`);
+  const canEdit = role === 'admin' || role === 'bureau';
+  const addVisible = await page.locator(tid('station-add')).isVisible();
+  const editCount = await page.locator(tid('station-edit')).count();
+  check(addVisible === canEdit, `${label}: add-station button ${addVisible ? 'shown' : 'hidden'} for ${role}`);
+  check(canEdit ? editCount > 0 : editCount === 0, `${label}: ${editCount} edit buttons for ${role}`);
+  if (canEdit && api.stations.length) {
+    await page.locator(tid('station-edit')).first().click();
+    const codeInput = page.locator(tid('station-form-code'));
+    await codeInput.waitFor({ timeout: 5000 });
+    check((await codeInput.inputValue()) === api.stations[0].code && (await codeInput.isDisabled()), `${label}: edit dialog does not show the code read-only`);
+    await shot(page, `${label}-stations-edit`);
+    await page.keyboard.press('Escape');
+    await codeInput.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  }
+  await shot(page, `${label}-stations`);
+}
+
+async function checkOrg(page, base, role, vp, label) {
+  if (role !== 'admin') {
+    const visible = vp.width < 768 ? false : await page.locator(tid('nav-org')).count();
+    check(!visible, `${label}: admin-only nav shown to ${role}`);
+    if (vp.width < 768) {
+      await page.click(tid('menu-toggle'));
+      await page.locator(tid('navm-overview')).waitFor({ state: 'visible' });
+      check((await page.locator(tid('navm-org')).count()) === 0, `${label}: admin-only nav in the phone menu for ${role}`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(400);
+    }
+    await page.goto(base + '/org');
+    await page.waitForURL(/\/overview/, { timeout: 10000 }).catch(() => {});
+    check(page.url().endsWith('/overview'), `${label}: /org not refused for ${role} (at ${page.url()})`);
+    return;
+  }
+  await navigate(page, 'org', vp, label);
+  const api = await apiGet(page, base, '/users');
+  const units = await apiGet(page, base, '/units');
+  await page.waitForTimeout(500);
+  const unitRows = await page.$$(`${tid('units-table')} .el-table__body-wrapper tr.el-table__row`);
+  check(unitRows.length === units.units.length, `${label}: units table ${unitRows.length} rows, API ${units.units.length}`);
+  await shot(page, `${label}-org-units`);
+  await page.click('#tab-people');
+  await page.waitForTimeout(600);
+  await shot(page, `${label}-org-people`);
+  await page.click('#tab-users');
+  await page.waitForTimeout(300);
+  const userRows = await page.$$eval(`${tid('users-table')} .el-table__body-wrapper tr.el-table__row`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
+  check(userRows.length === api.users.length, `${label}: users table ${userRows.length} rows, API ${api.users.length}`);
+  await page.click(tid('user-add'));
+  const uname = page.locator(tid('user-form-username'));
+  check(await uname.isVisible({ timeout: 5000 }).catch(() => false) || (await uname.waitFor({ timeout: 5000 }).then(() => true).catch(() => false)), `${label}: new-user dialog did not open`);
+  await shot(page, `${label}-org-user-dialog`);
+  await page.keyboard.press('Escape');
+  await uname.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await page.locator(tid('user-reset-password')).first().click();
+  const pw = page.locator(tid('password-form-value'));
+  check(await pw.waitFor({ timeout: 5000 }).then(() => true).catch(() => false), `${label}: reset-password dialog did not open`);
+  await page.keyboard.press('Escape');
+  await pw.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await shot(page, `${label}-org-users`);
+}
+
+async function runRole(browser, base, role, [user, pass], vp, first, mock) {
+  const label = `${role}-${vp.width}`;
+  log(`- ${role} at ${vp.width} px`);
+  const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN', isMobile: false });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    if (first) await testLoginErrors(page, base, label, mock || process.env.ECOGOV_TEST_THROTTLE === '1');
+    await page.goto(base + '/overview');
+    await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
+    check(page.url().includes('/login'), `${label}: /overview without a session does not go to the login page`);
+    await shot(page, `${label}-login`);
+    await login(page, base, user, pass);
+    const ok = await page.waitForURL(/\/overview/, { timeout: 15000 }).then(() => true).catch(() => false);
+    if (!check(ok, `${label}: sign-in as ${user} failed (${(await page.textContent(tid('login-error')).catch(() => '')) || 'no message'})`)) return;
+    const name = (await page.textContent(tid('user-name'))).trim();
+    check(name.length > 0, `${label}: no user name in the header`);
+    check((await page.getAttribute(tid('user-role'), 'data-role')) === role, `${label}: header role is not ${role}`);
+    check((await page.textContent(tid('user-role'))).trim() === ROLE_LABEL_ZH[role], `${label}: role label "${await page.textContent(tid('user-role'))}"`);
+    if (vp.width < 768) {
+      check(await page.locator(tid('menu-toggle')).isVisible(), `${label}: no menu button on the phone`);
+      check(!(await page.locator(tid('nav-overview')).isVisible()), `${label}: desktop nav not collapsed on the phone`);
+    } else {
+      check(!(await page.locator(tid('menu-toggle')).isVisible()), `${label}: menu button shown on the desktop`);
+      for (const k of ['overview', 'air', 'stations']) check(await page.locator(tid(`nav-${k}`)).isVisible(), `${label}: nav ${k} missing`);
+      check((await page.locator(tid('nav-org')).isVisible()) === (role === 'admin'), `${label}: nav org ${role === 'admin' ? 'hidden from admin' : 'shown to ' + role}`);
+    }
+    await checkOverview(page, base, role, vp, label);
+    await shot(page, `${label}-overview`);
+    await checkLanguage(page, label);
+    await checkAir(page, base, vp, label);
+    await checkStations(page, base, role, vp, label);
+    await checkOrg(page, base, role, vp, label);
+    // sign out
+    await page.goto(base + '/overview');
+    await page.locator(tid('logout')).waitFor();
+    await page.click(tid('logout'));
+    await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
+    check(page.url().includes('/login'), `${label}: sign-out did not return to the login page`);
+    await page.goto(base + '/stations');
+    await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
+    check(page.url().includes('/login'), `${label}: session still valid after sign-out`);
+  } catch (e) {
+    check(false, `${label}: ${e.message.split('\n')[0]}`);
+    await shot(page, `${label}-error`).catch(() => {});
+  } finally {
+    for (const m of pageErrors) check(false, `${label}: JavaScript error: ${m}`);
+    await context.close();
+  }
+}
+
+async function main() {
+  let base = process.env.ECOGOV_URL;
+  let accounts = process.env.ECOGOV_ACCOUNTS ? JSON.parse(process.env.ECOGOV_ACCOUNTS) : null;
+  let mock = null;
+  if (!base) {
+    mock = await startMock();
+    base = mock.url;
+    accounts = accounts || mock.accounts;
+    log(`mock server at ${base}`);
+  }
+  if (!accounts) throw new Error('ECOGOV_ACCOUNTS is not set (JSON {"admin":["user","pass"],...})');
+  base = base.replace(/\/$/, '');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // launch() runs Chromium with a fresh temporary user-data-dir of its own (removed on close);
+  // playwright refuses an explicit --user-data-dir here (that is launchPersistentContext's job)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  log(`Chromium ${browser.version()}; ${base}; screenshots in ${SCREENSHOT_DIR}`);
+  try {
+    const health = await fetch(base + '/healthz').then((r) => r.json()).catch(() => null);
+    check(health && health.status === 'ok', `/healthz not ok (${JSON.stringify(health)})`);
+    let first = true;
+    for (const role of Object.keys(accounts)) {
+      for (const vp of WIDTHS) {
+        await runRole(browser, base, role, accounts[role], vp, first, !!mock);
+        first = false;
+      }
+    }
+  } finally {
+    await browser.close();
+    if (mock) mock.child.kill();
+  }
+  log(`${checks} checks, ${failures.length} failed`);
+  if (failures.length) {
+    console.error('\nFAILURES:\n' + failures.map((f) => ' - ' + f).join('\n'));
+    process.exit(1);
+  }
+  log('all browser checks passed');
+}
+
+main().catch((e) => {
+  console.error('browser tests could not run: ' + (e.stack || e.message));
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ensureSession, session } from './api/session'
+import type { Role } from './api/types'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: Role[]
+    nav?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/overview' },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { nav: 'overview' } },
+  { path: '/air', name: 'air', component: () => import('./views/AirView.vue'), meta: { nav: 'air' } },
+  { path: '/stations', name: 'stations', component: () => import('./views/StationsView.vue'), meta: { nav: 'stations' } },
+  { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const user = await ensureSession()
+  if (to.meta.public) {
+    if (user && to.name === 'login') return { path: (to.query.redirect as string) || '/overview' }
+    return true
+  }
+  if (!user) return { name: 'login', query: to.fullPath !== '/overview' ? { redirect: to.fullPath } : {} }
+  if (to.meta.roles && !to.meta.roles.includes(user.role)) return { name: 'overview' }
+  return true
+})
+
+/** Called by the API client on a 401: the session is gone. */
+export function goToLogin(): void {
+  session.user = null
+  session.checked = true
+  const current = router.currentRoute.value
+  if (current.name !== 'login') {
+    void router.push({ name: 'login', query: current.fullPath && current.fullPath !== '/' ? { redirect: current.fullPath } : {} })
+  }
+}
