@@ -7,6 +7,7 @@
 #include "cli/demo_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/serve_command.hpp"
+#include "cli/water_command.hpp"
 
 namespace ecogov::cli {
 
@@ -24,6 +25,7 @@ int run(int argc, char** argv) {
     add_admin_commands(app, admin);
     add_import_command(app);
     add_demo_command(app);
+    add_water_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a subcommand callback's own exit status
