@@ -5,7 +5,7 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/air_rows.hpp"
+#include "services/air_rows.hpp"
 #include "cli/generate_command.hpp"
 #include "cli/input_file.hpp"
 #include "cli/output.hpp"

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "core/text.hpp"
 
 namespace ecogov::cli {
 
@@ -40,9 +41,5 @@ private:
     bool failed_ = false;
 };
 
-/// Appends text as a JSON string literal (quotes and escapes).
-void append_json_string(std::string& out, std::string_view text);
-/// Appends a CSV field, quoted when it holds a comma, quote or newline.
-void append_csv_field(std::string& out, std::string_view text);
 
 }  // namespace ecogov::cli

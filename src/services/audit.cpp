@@ -1,5 +1,7 @@
 #include "services/audit.hpp"
 
+#include "core/text.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -12,38 +14,6 @@ namespace {
 
 constexpr std::string_view kZeroHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// Control characters as JSON.stringify writes them: short forms where JSON has one, else \u00xx.
-void append_control(std::string& out, unsigned char c) {
-    switch (c) {
-        case '\b': out += "\\b"; return;
-        case '\f': out += "\\f"; return;
-        case '\n': out += "\\n"; return;
-        case '\r': out += "\\r"; return;
-        case '\t': out += "\\t"; return;
-        default: break;
-    }
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-    out += buf;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"') {
-            out += "\\\"";
-        } else if (c == '\\') {
-            out += "\\\\";
-        } else if (c < 0x20) {
-            append_control(out, c);
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
-}
 
 void append_optional_string(std::string& out, const std::optional<std::string>& s) {
     if (s) {

@@ -77,24 +77,6 @@ Result<std::vector<Station>> select_stations(storage::Connection& c, std::string
 
 }  // namespace
 
-std::string json_quote(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", u);
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
-
 std::string station_audit_json(const Station& s) {
     return "{\"id\":" + std::to_string(s.id) + ",\"code\":" + json_quote(s.code) + ",\"name\":" + json_quote(s.name) +
            ",\"kind\":" + json_quote(s.kind) + ",\"unit_id\":" + std::to_string(s.unit_id) +

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "services/actor.hpp"
 #include "storage/database.hpp"
 
@@ -55,7 +56,5 @@ Result<Station> update_station(storage::Connection& c, const Actor& who, std::in
 
 /// The row as a JSON object (audit before/after).
 std::string station_audit_json(const Station& s);
-/// `text` as a JSON string literal, quotes included (for the services' audit JSON).
-std::string json_quote(std::string_view text);
 
 }  // namespace ecogov

@@ -9,6 +9,7 @@
 
 #include "core/decimal.hpp"
 #include "net/http/routes_air_json.hpp"
+#include "services/air_rows.hpp"
 #include "standards/aqi/category.hpp"
 
 namespace ecogov::http {
@@ -18,7 +19,7 @@ namespace {
 constexpr std::array<DailyIndicator, kDailyIndicatorCount> kOrder = {
     DailyIndicator::so2_24h,  DailyIndicator::no2_24h,   DailyIndicator::co_24h,   DailyIndicator::pm10_24h,
     DailyIndicator::pm25_24h, DailyIndicator::o3_8h_max, DailyIndicator::o3_1h_max};
-constexpr std::array<const char*, 14> kHeader = {"name", "date", "rules", "aqi", "primary", "category", "so2",
+constexpr std::array<const char*, 14> kHeader = {"station", "date", "rules", "aqi", "primary", "category", "so2",
                                                  "no2",  "co",   "pm10",  "pm25", "o3_8h_max", "o3_1h_max", "valid"};
 
 /// The cells of one row as text ("" for missing).
@@ -34,32 +35,14 @@ std::vector<std::string> cells(const std::string& name, const DailyValues& d) {
     return out;
 }
 
-void csv_field(std::string& out, const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) {
-        out += text;
-        return;
-    }
-    out += '"';
-    for (char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    out += '"';
-}
-
 bool numeric_column(std::size_t col) { return col == 3 || (col >= 6 && col <= 12); }
 
 }  // namespace
 
 std::string daily_csv(const std::string& name, const std::vector<DailyValues>& days) {
-    std::string out;
-    for (std::size_t i = 0; i < kHeader.size(); ++i) out += (i ? "," : "") + std::string(kHeader[i]);
-    out += '\n';
-    for (const DailyValues& d : days) {
-        const auto row = cells(name, d);
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) out += ',';
-            csv_field(out, row[i]);
-        }
-        out += '\n';
-    }
+    std::string out;  // the same columns as `ecogov air daily`
+    daily_csv_header(out);
+    for (const DailyValues& d : days) daily_csv_row(out, name, d);
     return out;
 }
 

@@ -1,13 +1,13 @@
-#include "cli/air_rows.hpp"
+#include "services/air_rows.hpp"
 
 #include <algorithm>
 #include <charconv>
 
-#include "cli/output.hpp"
+#include "core/text.hpp"
 #include "core/decimal.hpp"
 #include "standards/aqi/category.hpp"
 
-namespace ecogov::cli {
+namespace ecogov {
 
 namespace {
 
@@ -450,4 +450,4 @@ void evaluation_json_object(std::string& out, const SeriesEvaluation& s) {
     out += '}';
 }
 
-}  // namespace ecogov::cli
+}  // namespace ecogov

@@ -1,5 +1,6 @@
 #pragma once
-// Rows of `ecogov air` output, as CSV (fixed leading columns, see README) or JSON objects.
+// Rows of air-quality output, as CSV (fixed leading columns, README) or JSON objects: shared by
+// `ecogov air` and the API's downloads, so both write the same columns.
 #include <string>
 #include <string_view>
 
@@ -7,7 +8,7 @@
 #include "standards/aqi/hourly_aqi.hpp"
 #include "standards/aqi/us_epa.hpp"
 
-namespace ecogov::cli {
+namespace ecogov {
 
 struct HourlyRow {
     std::string_view station;
@@ -42,4 +43,4 @@ void evaluation_csv_header(std::string& out);
 void evaluation_csv_row(std::string& out, const SeriesEvaluation& e);
 void evaluation_json_object(std::string& out, const SeriesEvaluation& e);
 
-}  // namespace ecogov::cli
+}  // namespace ecogov
