@@ -250,14 +250,180 @@ function progress(year) {
   const remaining = 365 - elapsed;
   const mk = (t) => {
     switch (t.indicator) {
-      case 'pm25_mean': return { to_date: 58.3, on_track: false, out_of_reach: false, remaining: { max_mean: 36.4 }, explanation: '年初至今 PM2.5 均值 58.3 µg/m³；剩余 296 天平均不超过 36.4 µg/m³ 才能完成 42 µg/m³ 的目标。' };
-      case 'pm10_mean': return { to_date: 96.1, on_track: false, out_of_reach: false, remaining: { max_mean: 61.2 }, explanation: '' };
+      case 'pm25_mean': return { to_date: 58, on_track: false, out_of_reach: false, remaining: { max_mean: 36.4 }, explanation: '年初至今 PM2.5 均值 58 µg/m³；剩余 296 天平均不超过 36.4 µg/m³ 才能完成 42 µg/m³ 的目标。' };
+      case 'pm10_mean': return { to_date: 96, on_track: false, out_of_reach: false, remaining: { max_mean: 61.2 }, explanation: '' };
       case 'good_ratio': return { to_date: 47.8, on_track: false, out_of_reach: true, remaining: { good_days_needed: 298 }, explanation: '剩余 296 天全部为优良天也无法达到 72.5 %。' };
       case 'heavy_days': return { to_date: 4, on_track: true, out_of_reach: false, remaining: { heavy_days_left: 2 }, explanation: '' };
       default: return { to_date: null, on_track: true, out_of_reach: false, remaining: {}, explanation: '' };
     }
   };
   return targets.filter((t) => t.year === year).map((t) => ({ target: t, days_elapsed: elapsed, days_remaining: remaining, ...mk(t) }));
+}
+
+// ---------------------------------------------------------------- water and soil (issue 8, synthetic)
+// Sections on the Ying river (颍河), its tributaries and two drinking-water reservoirs, with monthly
+// samples from 2025-01 to 2026-02; classes follow GB 3838 single-factor rules on the items below
+// (worst item; annual = class of the annual means; <x counts x/2 in means). Soil plots with
+// samples of the eight metals classed against GB 15618-2018 screening and control values.
+const WATER_CLASSES = ['I', 'II', 'III', 'IV', 'V', '劣V'];
+const WATER_LABELS = ['优', '优', '良好', '轻度污染', '中度污染', '重度污染'];
+const sections = [
+  { id: 1, code: 'YH-01', name: '颍河少林水库出口', water_body: 'river', river: '颍河', unit_id: 3, target_class: 'II', kind: 'provincial', longitude: 112.98, latitude: 34.47 },
+  { id: 2, code: 'YH-02', name: '颍河告成', water_body: 'river', river: '颍河', unit_id: 6, target_class: 'III', kind: 'national', longitude: 113.14, latitude: 34.4 },
+  { id: 3, code: 'SYH-01', name: '书院河入颍口', water_body: 'river', river: '书院河', unit_id: 2, target_class: 'IV', kind: 'city', longitude: 113.06, latitude: 34.44 },
+  { id: 4, code: 'WDH-01', name: '五渡河大冶', water_body: 'river', river: '五渡河', unit_id: 5, target_class: 'III', kind: 'county', longitude: 113.22, latitude: 34.41 },
+  { id: 5, code: 'SLSK-Q', name: '少林水库取水口', water_body: 'lake', river: '少林水库', unit_id: 3, target_class: 'II', kind: 'drinking_source', longitude: 112.96, latitude: 34.48 },
+  { id: 6, code: 'ZFSK-Q', name: '纸坊水库取水口', water_body: 'lake', river: '纸坊水库', unit_id: 4, target_class: 'III', kind: 'drinking_source', longitude: 113.12, latitude: 34.5 },
+];
+// how polluted each section is, relative to the class III limits (deterministic)
+const SECTION_LOAD = { 1: 0.3, 2: 0.85, 3: 1.7, 4: 1.05, 5: 0.09, 6: 0.55 };
+// [id, name, direction, limits I..V (river), limits I..V (lake) or null]
+const WATER_ITEMS = [
+  ['pH', 'pH', 'range', null, null],
+  ['DO', '溶解氧', 'min', [7.5, 6, 5, 3, 2], null],
+  ['CODMn', '高锰酸盐指数', 'max', [2, 4, 6, 10, 15], null],
+  ['COD', '化学需氧量', 'max', [15, 15, 20, 30, 40], null],
+  ['BOD5', '五日生化需氧量', 'max', [3, 3, 4, 6, 10], null],
+  ['NH3-N', '氨氮', 'max', [0.15, 0.5, 1.0, 1.5, 2.0], null],
+  ['TP', '总磷', 'max', [0.02, 0.1, 0.2, 0.3, 0.4], [0.01, 0.025, 0.05, 0.1, 0.2]],
+  ['Hg', '汞', 'max', [0.00005, 0.00005, 0.0001, 0.001, 0.001], null],
+];
+const WATER_MONTHS = [];
+for (let y = 2025; y <= 2026; y++) for (let m = 1; m <= 12; m++) if (y === 2025 || m <= 2) WATER_MONTHS.push(`${y}-${String(m).padStart(2, '0')}`);
+function round(v, digits) {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+function itemClass(item, waterBody, value, below) {
+  const [, , dir, river, lake] = item;
+  if (value === null) return below ? 1 : 0; // bare ND is I
+  if (dir === 'range') return value >= 6 && value <= 9 ? 1 : 6;
+  const lim = waterBody === 'lake' && lake ? lake : river;
+  if (dir === 'min') {
+    if (below) return 6;
+    for (let i = 0; i < 5; i++) if (value >= lim[i]) return i + 1;
+    return 6;
+  }
+  for (let i = 0; i < 5; i++) if (value <= lim[i]) return i + 1;
+  return 6;
+}
+function sampleValue(section, item, month) {
+  const load = SECTION_LOAD[section.id];
+  const r = rand(`w:${section.id}:${item[0]}:${month}`);
+  const mo = Number(month.slice(5));
+  const summer = 0.5 - 0.5 * Math.cos(((mo - 1) / 12) * 2 * Math.PI); // 1 in July
+  const f = load * (0.7 + 0.5 * r + 0.35 * summer);
+  const [id, , , river, lake] = item;
+  if (id === 'pH') return { value: round(7.4 + 0.9 * r + (section.id === 3 && month === '2025-08' ? 1.2 : 0), 2), below: false };
+  if (id === 'DO') return { value: round(Math.max(1.5, 9.2 - 3.6 * f), 1), below: false };
+  if (id === 'Hg') {
+    if (r < 0.3) return { value: null, below: true }; // ND
+    if (r < 0.8) return { value: 0.00004, below: true }; // <0.00004
+    return { value: round(0.00003 + 0.00006 * f, 5), below: false };
+  }
+  const lim = (section.water_body === 'lake' && lake ? lake : river)[2];
+  return { value: round(lim * f, id === 'TP' ? 3 : id === 'NH3-N' ? 3 : 1), below: false };
+}
+function waterRows(section) {
+  const rows = [];
+  for (const month of WATER_MONTHS) {
+    for (const item of WATER_ITEMS) {
+      const { value, below } = sampleValue(section, item, month);
+      rows.push({ date: `${month}-10`, item: item[0], item_name: item[1], value, below_detection: below, class: WATER_CLASSES[itemClass(item, section.water_body, value, below) - 1] });
+    }
+  }
+  return rows;
+}
+function periodClass(section, rows) {
+  // period means per item, then the single-factor class; <x counts x/2 and ND 0
+  let worst = 1;
+  const perItem = [];
+  let cwqi = 0;
+  for (const item of WATER_ITEMS) {
+    const rs = rows.filter((r) => r.item === item[0]);
+    if (!rs.length) continue;
+    const allBelow = rs.every((r) => r.below_detection);
+    let value;
+    if (allBelow) value = Math.max(...rs.map((r) => r.value ?? 0)) || null;
+    else value = rs.reduce((a, r) => a + (r.below_detection ? (r.value ?? 0) / 2 : r.value), 0) / rs.length;
+    const c = itemClass(item, section.water_body, value, allBelow);
+    worst = Math.max(worst, c);
+    perItem.push([item, c, value]);
+    if (item[0] === 'DO') cwqi += 5 / value;
+    else if (item[0] === 'pH') cwqi += value < 7 ? 7 - value : (value - 7) / 2;
+    else if (value) cwqi += value / (section.water_body === 'lake' && item[4] ? item[4] : item[3])[2];
+  }
+  const main = worst > 3 ? perItem.filter(([, c]) => c > 3).sort((a, b) => b[1] - a[1]).map(([it]) => it[0]) : [];
+  const cls = WATER_CLASSES[worst - 1];
+  return { class: cls, label: WATER_LABELS[worst - 1], cwqi: round(cwqi, 2), attains: worst <= WATER_CLASSES.indexOf(section.target_class) + 1, main };
+}
+function waterClasses(year) {
+  return {
+    year,
+    sections: sections.map((s) => {
+      const all = waterRows(s).filter((r) => r.date.startsWith(`${year}-`));
+      const months = [...new Set(all.map((r) => r.date.slice(0, 7)))].map((period) => {
+        const c = periodClass(s, all.filter((r) => r.date.startsWith(period)));
+        return { period, class: c.class, label: c.label, cwqi: c.cwqi, attains: c.attains };
+      });
+      let annual = null;
+      if (all.length) {
+        const c = periodClass(s, all);
+        annual = { class: c.class, label: c.label, cwqi: c.cwqi, attains: c.attains, main_pollutants: c.main.join(',') };
+      }
+      return { section: s, months, annual };
+    }),
+  };
+}
+
+// GB 15618-2018 Table 1 (screening) and Table 3 (control), pH bands ≤5.5, ≤6.5, ≤7.5, >7.5
+const SOIL_LIMITS = {
+  cd: { paddy: [0.3, 0.4, 0.6, 0.8], other: [0.3, 0.3, 0.3, 0.6], control: [1.5, 2.0, 3.0, 4.0] },
+  hg: { paddy: [0.5, 0.5, 0.6, 1.0], other: [1.3, 1.8, 2.4, 3.4], control: [2.0, 2.5, 4.0, 6.0] },
+  as: { paddy: [30, 30, 25, 20], other: [40, 40, 30, 25], control: [200, 150, 120, 100] },
+  pb: { paddy: [80, 100, 140, 240], other: [70, 90, 120, 170], control: [400, 500, 700, 1000] },
+  cr: { paddy: [250, 250, 300, 350], other: [150, 150, 200, 250], control: [800, 850, 1000, 1300] },
+  cu: { orchard: [150, 150, 200, 200], other: [50, 50, 100, 100], control: null },
+  ni: { other: [60, 70, 100, 190], control: null },
+  zn: { other: [200, 200, 250, 300], control: null },
+};
+const SOIL_CLASS = ['优先保护', '安全利用', '严格管控'];
+const plots = [
+  { id: 1, code: 'TR-GC-01', name: '告成镇曲河村农田', unit_id: 6, land_use: 'other', longitude: 113.15, latitude: 34.39 },
+  { id: 2, code: 'TR-DY-01', name: '大冶镇西施村农田', unit_id: 5, land_use: 'other', longitude: 113.21, latitude: 34.42 },
+  { id: 3, code: 'TR-SY-01', name: '嵩阳街道果园', unit_id: 2, land_use: 'orchard', longitude: 113.04, latitude: 34.46 },
+  { id: 4, code: 'TR-SL-01', name: '少林街道颍河滩水田', unit_id: 3, land_use: 'paddy', longitude: 112.97, latitude: 34.48 },
+];
+// metal multiples of the screening value per plot (drives the classes)
+const PLOT_LOAD = { 1: 0.5, 2: 1.6, 3: 0.7, 4: 6 };
+function band(ph) {
+  return ph <= 5.5 ? 0 : ph <= 6.5 ? 1 : ph <= 7.5 ? 2 : 3;
+}
+function soilSamples(plot) {
+  const out = [];
+  const n = 3;
+  for (let k = 1; k <= n; k++) {
+    const ph = round(6.9 + 1.3 * rand(`ph:${plot.id}:${k}`), 2);
+    const b = band(ph);
+    const metals = {};
+    let worst = 0;
+    for (const [m, lim] of Object.entries(SOIL_LIMITS)) {
+      const use = plot.land_use === 'rotation' ? 'paddy' : plot.land_use;
+      const row = lim[use] || lim.other;
+      const screening = row[b];
+      const control = lim.control ? lim.control[b] : null;
+      const spike = m === 'cd' || m === 'pb' ? PLOT_LOAD[plot.id] : Math.min(PLOT_LOAD[plot.id], 0.9);
+      const value = round(screening * spike * (0.55 + 0.5 * rand(`m:${plot.id}:${k}:${m}`)), 3);
+      const c = value <= screening ? 0 : control === null || value <= control ? 1 : 2;
+      worst = Math.max(worst, c);
+      metals[m] = { value, screening, control, class: SOIL_CLASS[c], exceedance: value > screening ? round((value - screening) / screening, 2) : null };
+    }
+    out.push({ sample: `${plot.code}-S${k}`, date: `2025-0${3 + k}-1${k}`, ph, class: SOIL_CLASS[worst], metals });
+  }
+  return out;
+}
+function plotClass(samples) {
+  return SOIL_CLASS[Math.max(...samples.map((s) => SOIL_CLASS.indexOf(s.class)))];
 }
 
 // ---------------------------------------------------------------- HTTP plumbing
@@ -443,6 +609,28 @@ async function api(req, res, url) {
     if (rows === undefined) return error(res, 400, 'invalid_argument', 'period must be year, quarter, month or FROM..TO', 'period');
     if (rows === null) return error(res, 400, 'invalid_argument', 'give station=CODE or city=NAME', 'station');
     return send(res, 200, { rows });
+  }
+  if (p === '/water/sections' && m === 'GET') return send(res, 200, { sections });
+  if (p === '/water/classes' && m === 'GET') {
+    const year = q.year === undefined ? Number(WATER_MONTHS[WATER_MONTHS.length - 1].slice(0, 4)) : Number(q.year);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) return error(res, 400, 'invalid_argument', 'year must be YYYY', 'year');
+    return send(res, 200, waterClasses(year));
+  }
+  if ((mm = /^\/water\/sections\/(\d+)\/items$/.exec(p)) && m === 'GET') {
+    const s = sections.find((x) => x.id === Number(mm[1]));
+    if (!s) return error(res, 404, 'not_found', 'no such section');
+    for (const k of ['from', 'to']) if (q[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(q[k])) return error(res, 400, 'invalid_argument', `${k} must be YYYY-MM-DD`, k);
+    const rows = waterRows(s).filter((r) => (!q.from || r.date >= q.from) && (!q.to || r.date <= q.to) && (!q.item || r.item === q.item));
+    return send(res, 200, { section: s, rows });
+  }
+  if (p === '/soil/plots' && m === 'GET') {
+    return send(res, 200, { plots: plots.map((pl) => { const ss = soilSamples(pl); return { ...pl, class: plotClass(ss), samples: ss.length }; }) });
+  }
+  if ((mm = /^\/soil\/plots\/(\d+)$/.exec(p)) && m === 'GET') {
+    const pl = plots.find((x) => x.id === Number(mm[1]));
+    if (!pl) return error(res, 404, 'not_found', 'no such plot');
+    const ss = soilSamples(pl);
+    return send(res, 200, { plot: pl, class: plotClass(ss), samples: ss });
   }
   if (p === '/targets/progress' && m === 'GET') return send(res, 200, { progress: progress(Number(q.year || 2026)) });
   if (p === '/targets' && m === 'GET') return send(res, 200, { targets: targets.filter((t) => !q.year || t.year === Number(q.year)) });

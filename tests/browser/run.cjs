@@ -13,6 +13,12 @@
 // evaluation rows, downloads, stations and the role-dependent buttons, the admin-only page, the
 // language switch (and that it persists), the collapsing menu, sign-out. Read-only against a real
 // server: dialogs are opened and cancelled, nothing is created. Exits 1 on any failure.
+//
+// The eight runs (4 roles x 2 widths) go BROWSER_CONCURRENCY (default 4) at a time, each in its
+// own browser context of one Chromium. Nothing sleeps for a fixed time: every wait is for a concrete
+// condition (an element, a response, a row count, a chart canvas that is painted and no longer
+// changing), and a condition that is expected to be absent is read at once, never waited for.
+// Each run prints how long its phases took.
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -38,6 +44,7 @@ const ROLE_LABEL_ZH = { admin: '系统管理员', bureau: '生态环境局', uni
 const LEVEL_COLOURS = ['#00E400', '#FFFF00', '#FF7E00', '#FF0000', '#99004C', '#7E0023'];
 const tid = (id) => `[data-testid="${id}"]`;
 
+const T0 = Date.now();
 const failures = [];
 let checks = 0;
 function check(cond, msg) {
@@ -102,36 +109,54 @@ async function startMock() {
 
 /** Reads a chart's canvas: size, painted pixels, which of the given colours occur. */
 async function canvasInfo(page, testid, colours) {
-  return page.evaluate(
-    ({ sel, colours }) => {
+  return page.evaluate(readCanvas, { sel: tid(testid), colours });
+}
+/**
+ * Runs in the page. Without `need` it returns the canvas info; with `need` (the waitForFunction
+ * predicate) it says whether the chart is painted, has those colours, and has not changed over the
+ * last three reads (`sig` changes whenever any pixel does).
+ */
+function readCanvas({ sel, colours, need }) {
+  if (need) {
+    const info = readCanvas({ sel, colours });
+    const seen = (window.__ecogovChartSeen ||= {});
+    const prev = seen[sel] || { sig: '', same: 0 };
+    const same = info && info.sig === prev.sig ? prev.same + 1 : 0;
+    seen[sel] = { sig: info && info.sig, same };
+    return !!info && info.painted > 500 && need.every((h) => info.found.includes(h)) && same >= 2;
+  }
       // ECharts may draw on several layered canvases (e.g. the heat map's progressive layer)
-      const all = [...document.querySelectorAll(`${sel} canvas`)];
-      if (!all.length) return null;
-      const c = all[0];
-      const wanted = new Map(colours.map((hex) => [parseInt(hex.slice(1), 16), hex]));
+  const all = [...document.querySelectorAll(`${sel} canvas`)];
+  if (!all.length) return null;
+  const c = all[0];
+  const wanted = new Map(colours.map((hex) => [parseInt(hex.slice(1), 16), hex]));
       const found = new Set();
       let painted = 0;
+      let sig = 0;
       for (const cv of all) {
         if (!cv.width || !cv.height) continue;
         const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
         for (let i = 0; i < d.length; i += 4) {
           if (d[i + 3] === 0) continue;
           painted++;
+          sig = (Math.imul(sig, 31) + ((d[i] << 24) ^ (d[i + 1] << 16) ^ (d[i + 2] << 8) ^ d[i + 3]) + i) | 0;
           if (d[i + 3] === 255) {
             const hex = wanted.get((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
             if (hex) found.add(hex);
           }
         }
       }
-      return { canvases: all.length, width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, painted, found: [...found] };
-    },
-    { sel: tid(testid), colours },
-  );
+      return { canvases: all.length, width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, painted, found: [...found], sig: `${all.length}:${c.width}x${c.height}:${painted}:${sig}` };
 }
 
-async function waitForChart(page, testid, label) {
+/**
+ * Waits for a chart to be drawn: its canvas painted (more than 500 pixels, with the colours in
+ * `need`) and unchanged over three reads 100 ms apart, i.e. the ECharts animation has ended. This
+ * replaces a fixed sleep; it returns after the timeout whatever the state, and the caller's checks
+ * then say what is wrong.
+ */
+async function waitForChart(page, testid, label, need = []) {
   try {
-    await page.waitForSelector(`${tid(testid)} canvas`, { timeout: 15000 });
     await page.waitForFunction(
       (sel) => {
         const c = document.querySelector(`${sel} canvas`);
@@ -144,10 +169,25 @@ async function waitForChart(page, testid, label) {
     check(false, `${label}: chart ${testid} has no canvas`);
     return null;
   }
-  await page.waitForTimeout(1200); // ECharts animation
+  await page
+    .waitForFunction(readCanvas, { sel: tid(testid), colours: LEVEL_COLOURS, need }, { timeout: 5000, polling: 100 })
+    .catch(() => log(`  note ${label}: chart ${testid} not painted and settled after 5 s`));
   const info = await canvasInfo(page, testid, LEVEL_COLOURS);
   check(info && info.cssWidth > 0 && info.cssHeight > 0 && info.painted > 500, `${label}: chart ${testid} canvas drawn (${info && `${info.cssWidth}x${info.cssHeight}, ${info.painted} px painted`})`);
   return info;
+}
+
+/** Waits until fn(arg) is truthy in the page; false after `timeout` ms (the caller's check then fails). */
+function until(page, fn, arg, timeout = 5000) {
+  return page.waitForFunction(fn, arg, { timeout }).then(
+    () => true,
+    () => false,
+  );
+}
+const ROWS = '.el-table__body-wrapper tr.el-table__row';
+/** Waits until the table shows at least n rows (then the caller compares the exact count). */
+function untilRows(page, testid, n, timeout = 5000) {
+  return until(page, ([sel, n]) => document.querySelectorAll(sel).length >= n, [`${tid(testid)} ${ROWS}`, n], timeout);
 }
 
 async function apiGet(page, base, p) {
@@ -172,7 +212,8 @@ async function navigate(page, key, vp, label) {
     await page.click(tid('menu-toggle'));
     await page.locator(tid(`navm-${key}`)).waitFor({ state: 'visible', timeout: 5000 });
     await page.click(tid(`navm-${key}`));
-    await page.locator(tid('nav-mobile')).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    // the drawer closes on the route change (its transition takes ~300 ms)
+    await page.locator(tid('nav-mobile')).waitFor({ state: 'hidden', timeout: 5000 });
   } else {
     await page.click(tid(`nav-${key}`));
   }
@@ -199,8 +240,11 @@ async function testLoginErrors(page, base, label, throttle) {
   if (!throttle) return;
   let code = '';
   for (let i = 0; i < 8 && code !== 'throttled'; i++) {
+    const resp = page.waitForResponse((r) => r.url().includes('/api/v1/auth/login') && r.request().method() === 'POST', { timeout: 10000 });
     await page.click(tid('login-submit'));
-    await page.waitForTimeout(300);
+    const r = await resp.catch(() => null);
+    // a 429 must turn into the throttling message; any other answer leaves the code as it was
+    if (r && r.status() === 429) await until(page, () => document.querySelector('[data-testid="login-error"]')?.getAttribute('data-code') === 'throttled', null, 3000);
     code = (await err.getAttribute('data-code').catch(() => '')) || '';
   }
   const t = (await err.textContent().catch(() => '')) || '';
@@ -211,7 +255,7 @@ async function testLoginErrors(page, base, label, throttle) {
 async function checkOverview(page, base, role, vp, label) {
   await page.locator(tid('page-overview')).waitFor({ timeout: 10000 });
   const ov = await apiGet(page, base, '/air/overview');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="station-card"]').length >= n, ov.stations.length, { timeout: 10000 }).catch(() => {});
+  await until(page, (n) => document.querySelectorAll('[data-testid="station-card"]').length >= n, ov.stations.length, 10000);
   const cards = await page.$$eval(tid('station-card'), (els) =>
     els.map((e) => ({
       code: e.getAttribute('data-code'),
@@ -262,7 +306,8 @@ async function checkOverview(page, base, role, vp, label) {
       check(Number.isFinite(shown) && Math.abs(shown - tp.to_date) <= 0.051, `${label}: target ${tp.target.indicator} shows "${r.toDate}", API ${tp.to_date}`);
     }
   });
-  if (ov.targets.some((t) => t.out_of_reach)) check(await page.locator(tid('target-out-of-reach')).first().isVisible(), `${label}: out-of-reach badge not visible`);
+  // el-tag zooms in (from scaleX(0), i.e. an empty box) over 0.3 s when it appears
+  if (ov.targets.some((t) => t.out_of_reach)) check(await page.locator(tid('target-out-of-reach')).first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false), `${label}: out-of-reach badge not visible`);
   // ranking
   const rank = await page.$$eval(`${tid('ranking-table')} .el-table__body tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
   check(rank.length === ov.ranking.length, `${label}: ranking shows ${rank.length} rows, API ${ov.ranking.length}`);
@@ -278,45 +323,52 @@ async function checkLanguage(page, label) {
   const h1 = page.locator(`${tid('page-overview')} h1`);
   check((await h1.textContent()).trim() === '空气质量总览', `${label}: overview title not Chinese by default`);
   await page.click(tid('lang-switch'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="page-overview"] h1')?.textContent?.trim() === 'Air quality overview', null, { timeout: 5000 }).catch(() => {});
+  await until(page, () => document.querySelector('[data-testid="page-overview"] h1')?.textContent?.trim() === 'Air quality overview', null, 5000);
   check((await h1.textContent()).trim() === 'Air quality overview', `${label}: language switch did not change the title to English`);
   check((await page.textContent(tid('logout'))).trim() === 'Sign out', `${label}: logout button not in English`);
   const cat = await page.$$eval(tid('station-category'), (e) => e.map((x) => x.textContent.trim()));
   check(cat.some((c) => /^[a-z (]/i.test(c)), `${label}: category names not in English (${cat.slice(0, 3).join(', ')})`);
   await page.reload();
   await page.locator(tid('page-overview')).waitFor();
-  await page.waitForTimeout(300);
+  await until(page, () => document.querySelector('[data-testid="page-overview"] h1')?.textContent?.trim() === 'Air quality overview', null, 3000);
   check((await page.locator(`${tid('page-overview')} h1`).textContent()).trim() === 'Air quality overview', `${label}: English not kept after reload (localStorage)`);
   await shot(page, `${label}-overview-en`);
   await page.click(tid('lang-switch'));
-  await page.waitForTimeout(200);
+  await until(page, () => document.querySelector('[data-testid="page-overview"] h1')?.textContent?.trim() === '空气质量总览', null, 3000);
   check((await page.locator(`${tid('page-overview')} h1`).textContent()).trim() === '空气质量总览', `${label}: language switch did not change back to Chinese`);
 }
 
 async function checkAir(page, base, vp, label) {
-  const evalResp = page.waitForResponse((r) => r.url().includes('/api/v1/air/evaluation'), { timeout: 20000 }).catch(() => null);
-  const dailyResp = page.waitForResponse((r) => /\/api\/v1\/air\/daily\?/.test(r.url()) && /from=\d{4}-01-01/.test(r.url()), { timeout: 20000 }).catch(() => null);
+  const resp = (test) => page.waitForResponse((r) => test(r.url()), { timeout: 20000 }).catch(() => null);
+  const evalResp = resp((u) => u.includes('/api/v1/air/evaluation'));
+  const dailyResp = resp((u) => /\/api\/v1\/air\/daily\?/.test(u) && /from=\d{4}-01-01/.test(u));
+  // the page's other two data requests: their charts are waited for below, so wait for the data first
+  const weekResp = resp((u) => /\/api\/v1\/air\/daily\?/.test(u) && !/from=\d{4}-01-01/.test(u));
+  const hourlyResp = resp((u) => u.includes('/api/v1/air/hourly'));
   await navigate(page, 'air', vp, label);
-  const [er, dr] = await Promise.all([evalResp, dailyResp]);
+  const [er, dr, wr, hr] = await Promise.all([evalResp, dailyResp, weekResp, hourlyResp]);
   check(er && er.ok(), `${label}: /air/evaluation failed (${er && er.status()})`);
   check(dr && dr.ok(), `${label}: /air/daily (year) failed (${dr && dr.status()})`);
+  check(wr && wr.ok(), `${label}: /air/daily (week) failed (${wr && wr.status()})`);
+  check(hr && hr.ok(), `${label}: /air/hourly failed (${hr && hr.status()})`);
   const yearRows = dr && dr.ok() ? (await dr.json()).rows : [];
   const evalRows = er && er.ok() ? (await er.json()).rows : [];
+  const yearLevels = [...new Set(yearRows.filter((r) => r.category).map((r) => levelOfAqi(r.aqi)))];
+  const need = { 'chart-calendar': LEVEL_COLOURS, 'chart-pie': yearLevels.map((l) => LEVEL_COLOURS[l - 1]) };
   for (const [id, name] of [['chart-hourly', 'hourly'], ['chart-daily', 'daily'], ['chart-calendar', 'calendar'], ['chart-pie', 'pie']]) {
-    const info = await waitForChart(page, id, `${label} ${name}`);
+    const info = await waitForChart(page, id, `${label} ${name}`, need[id]);
     if (!info) continue;
     if (id === 'chart-calendar') {
       // the visualMap legend and the day cells use the official colours
       check(info.found.length === 6, `${label}: calendar lacks official colours (found ${info.found.join(' ')})`);
     }
     if (id === 'chart-pie' && yearRows.length) {
-      const levels = new Set(yearRows.filter((r) => r.category).map((r) => levelOfAqi(r.aqi)));
-      for (const l of levels) check(info.found.includes(LEVEL_COLOURS[l - 1]), `${label}: pie has no slice in ${LEVEL_COLOURS[l - 1]} though the year has level-${l} days`);
+      for (const l of yearLevels) check(info.found.includes(LEVEL_COLOURS[l - 1]), `${label}: pie has no slice in ${LEVEL_COLOURS[l - 1]} though the year has level-${l} days`);
     }
   }
   check(yearRows.length > 0, `${label}: the year's daily rows are empty`);
-  await page.waitForTimeout(300);
-  const trs = await page.$$(`${tid('evaluation-table')} .el-table__body-wrapper tr.el-table__row`);
+  await untilRows(page, 'evaluation-table', Math.max(1, evalRows.length));
+  const trs = await page.$$(`${tid('evaluation-table')} ${ROWS}`);
   check(trs.length === evalRows.length && trs.length > 0, `${label}: evaluation table shows ${trs.length} rows, API ${evalRows.length}`);
   for (const ext of ['csv', 'xlsx']) {
     const dl = page.waitForEvent('download', { timeout: 15000 }).catch(() => null);
@@ -339,7 +391,7 @@ async function checkAir(page, base, vp, label) {
 async function checkStations(page, base, role, vp, label) {
   await navigate(page, 'stations', vp, label);
   const api = await apiGet(page, base, '/stations');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="stations-table"] .el-table__body-wrapper tr.el-table__row').length >= n, api.stations.length, { timeout: 10000 }).catch(() => {});
+  await untilRows(page, 'stations-table', Math.max(1, api.stations.length), 10000);
   const rows = await page.$$eval(`${tid('stations-table')} .el-table__body-wrapper tr.el-table__row`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
   check(rows.length === api.stations.length, `${label}: stations table ${rows.length} rows, API ${api.stations.length}`);
   check(api.stations.every((s) => rows.includes(s.code)), `${label}: station codes missing from the table`);
@@ -355,7 +407,7 @@ async function checkStations(page, base, role, vp, label) {
     check((await codeInput.inputValue()) === api.stations[0].code && (await codeInput.isDisabled()), `${label}: edit dialog does not show the code read-only`);
     await shot(page, `${label}-stations-edit`);
     await page.keyboard.press('Escape');
-    await codeInput.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    check(await codeInput.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false), `${label}: Escape does not close the station dialog`);
   }
   await shot(page, `${label}-stations`);
 }
@@ -368,58 +420,84 @@ async function checkOrg(page, base, role, vp, label) {
       await page.click(tid('menu-toggle'));
       await page.locator(tid('navm-overview')).waitFor({ state: 'visible' });
       check((await page.locator(tid('navm-org')).count()) === 0, `${label}: admin-only nav in the phone menu for ${role}`);
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(400);
+      await page.keyboard.press('Escape'); // the goto below loads the page afresh anyway
     }
     await page.goto(base + '/org');
     await page.waitForURL(/\/overview/, { timeout: 10000 }).catch(() => {});
     check(page.url().endsWith('/overview'), `${label}: /org not refused for ${role} (at ${page.url()})`);
     return;
   }
+  // the page asks for the first unit's people as soon as the units are in (before the tab is shown)
+  const peopleResp = page.waitForResponse((r) => r.url().includes('/api/v1/people'), { timeout: 10000 }).catch(() => null);
   await navigate(page, 'org', vp, label);
   const api = await apiGet(page, base, '/users');
   const units = await apiGet(page, base, '/units');
-  await page.waitForTimeout(500);
-  const unitRows = await page.$$(`${tid('units-table')} .el-table__body-wrapper tr.el-table__row`);
+  await untilRows(page, 'units-table', Math.max(1, units.units.length));
+  const unitRows = await page.$$(`${tid('units-table')} ${ROWS}`);
   check(unitRows.length === units.units.length, `${label}: units table ${unitRows.length} rows, API ${units.units.length}`);
   await shot(page, `${label}-org-units`);
+  // the people of the first unit: wait for the tab, its request and the table (rows, or "no data")
   await page.click('#tab-people');
-  await page.waitForTimeout(600);
+  await page.locator(tid('people-table')).waitFor({ state: 'visible', timeout: 5000 });
+  const pr = await peopleResp;
+  check(pr && pr.ok(), `${label}: /people failed (${pr && pr.status()})`);
+  const people = pr && pr.ok() ? (await pr.json()).people : null;
+  if (people) {
+    await untilRows(page, 'people-table', Math.max(1, people.length));
+    const n = (await page.$$(`${tid('people-table')} ${ROWS}`)).length;
+    check(n === people.length, `${label}: people table ${n} rows, API ${people.length}`);
+  }
+  if (!(await until(page, (sel) => !document.querySelector(sel), `${tid('people-table')} .el-loading-mask`, 3000))) log(`  note ${label}: people table still loading after 3 s`);
   await shot(page, `${label}-org-people`);
   await page.click('#tab-users');
-  await page.waitForTimeout(300);
-  const userRows = await page.$$eval(`${tid('users-table')} .el-table__body-wrapper tr.el-table__row`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
+  await page.locator(tid('users-table')).waitFor({ state: 'visible', timeout: 5000 });
+  await untilRows(page, 'users-table', Math.max(1, api.users.length));
+  const userRows = await page.$$eval(`${tid('users-table')} ${ROWS}`, (trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
   check(userRows.length === api.users.length, `${label}: users table ${userRows.length} rows, API ${api.users.length}`);
   await page.click(tid('user-add'));
   const uname = page.locator(tid('user-form-username'));
   check(await uname.isVisible({ timeout: 5000 }).catch(() => false) || (await uname.waitFor({ timeout: 5000 }).then(() => true).catch(() => false)), `${label}: new-user dialog did not open`);
   await shot(page, `${label}-org-user-dialog`);
   await page.keyboard.press('Escape');
-  await uname.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  check(await uname.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false), `${label}: Escape does not close the new-user dialog`);
   await page.locator(tid('user-reset-password')).first().click();
   const pw = page.locator(tid('password-form-value'));
   check(await pw.waitFor({ timeout: 5000 }).then(() => true).catch(() => false), `${label}: reset-password dialog did not open`);
   await page.keyboard.press('Escape');
-  await pw.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  check(await pw.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false), `${label}: Escape does not close the reset-password dialog`);
   await shot(page, `${label}-org-users`);
 }
 
 async function runRole(browser, base, role, [user, pass], vp, first, mock) {
   const label = `${role}-${vp.width}`;
-  log(`- ${role} at ${vp.width} px`);
+  log(`- ${role} at ${vp.width} px: start`);
+  const started = Date.now();
+  let last = started;
+  const phases = [];
+  const phase = (name) => {
+    const now = Date.now();
+    phases.push(`${name} ${((now - last) / 1000).toFixed(1)}`);
+    last = now;
+  };
   const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN', isMobile: false });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
-    if (first) await testLoginErrors(page, base, label, mock || process.env.ECOGOV_TEST_THROTTLE === '1');
+    if (first) {
+      await testLoginErrors(page, base, label, mock || process.env.ECOGOV_TEST_THROTTLE === '1');
+      phase('login-errors');
+    }
     await page.goto(base + '/overview');
     await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
     check(page.url().includes('/login'), `${label}: /overview without a session does not go to the login page`);
     await shot(page, `${label}-login`);
     await login(page, base, user, pass);
     const ok = await page.waitForURL(/\/overview/, { timeout: 15000 }).then(() => true).catch(() => false);
-    if (!check(ok, `${label}: sign-in as ${user} failed (${(await page.textContent(tid('login-error')).catch(() => '')) || 'no message'})`)) return;
+    // the error text is read only when sign-in failed (reading an absent element waits 30 s)
+    const why = ok ? '' : await page.locator(tid('login-error')).textContent({ timeout: 1000 }).catch(() => '');
+    if (!check(ok, `${label}: sign-in as ${user} failed (${(why || '').trim() || 'no message'})`)) return;
+    phase('sign-in');
     const name = (await page.textContent(tid('user-name'))).trim();
     check(name.length > 0, `${label}: no user name in the header`);
     check((await page.getAttribute(tid('user-role'), 'data-role')) === role, `${label}: header role is not ${role}`);
@@ -434,25 +512,32 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     }
     await checkOverview(page, base, role, vp, label);
     await shot(page, `${label}-overview`);
+    phase('overview');
     await checkLanguage(page, label);
+    phase('language');
     await checkAir(page, base, vp, label);
+    phase('air');
     await checkStations(page, base, role, vp, label);
+    phase('stations');
     await checkOrg(page, base, role, vp, label);
+    phase('org');
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();
     await page.click(tid('logout'));
     await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
-    check(page.url().includes('/login'), `${label}: sign-out did not return to the login page`);
+    check(page.url().includes('/login'), `${label}: sign-out did not return to the login page (at ${page.url()})`);
     await page.goto(base + '/stations');
     await page.waitForURL(/\/login/, { timeout: 10000 }).catch(() => {});
-    check(page.url().includes('/login'), `${label}: session still valid after sign-out`);
+    check(page.url().includes('/login'), `${label}: session still valid after sign-out (at ${page.url()})`);
+    phase('sign-out');
   } catch (e) {
     check(false, `${label}: ${e.message.split('\n')[0]}`);
     await shot(page, `${label}-error`).catch(() => {});
   } finally {
     for (const m of pageErrors) check(false, `${label}: JavaScript error: ${m}`);
     await context.close();
+    log(`- ${role} at ${vp.width} px: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')})`);
   }
 }
 
@@ -474,24 +559,34 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // several pages run at once: keep their timers and animation frames at full speed
+      '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
+    ],
   });
   log(`Chromium ${browser.version()}; ${base}; screenshots in ${SCREENSHOT_DIR}`);
   try {
     const health = await fetch(base + '/healthz').then((r) => r.json()).catch(() => null);
     check(health && health.status === 'ok', `/healthz not ok (${JSON.stringify(health)})`);
-    let first = true;
-    for (const role of Object.keys(accounts)) {
-      for (const vp of WIDTHS) {
-        await runRole(browser, base, role, accounts[role], vp, first, !!mock);
-        first = false;
+    // each run has its own context (cookies, localStorage); BROWSER_CONCURRENCY of them at a time
+    const runs = [];
+    for (const role of Object.keys(accounts)) for (const vp of WIDTHS) runs.push({ role, vp, first: runs.length === 0 });
+    const concurrency = Math.max(1, Number(process.env.BROWSER_CONCURRENCY) || 4);
+    let next = 0;
+    const worker = async () => {
+      while (next < runs.length) {
+        const r = runs[next++];
+        await runRole(browser, base, r.role, accounts[r.role], r.vp, r.first, !!mock);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
+    check(runs.length === Object.keys(accounts).length * WIDTHS.length && runs.length > 0, `${runs.length} runs`);
   } finally {
     await browser.close();
     if (mock) mock.child.kill();
   }
-  log(`${checks} checks, ${failures.length} failed`);
+  log(`${checks} checks, ${failures.length} failed, ${((Date.now() - T0) / 1000).toFixed(1)} s`);
   if (failures.length) {
     console.error('\nFAILURES:\n' + failures.map((f) => ' - ' + f).join('\n'));
     process.exit(1);

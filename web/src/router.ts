@@ -16,6 +16,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { nav: 'overview' } },
   { path: '/air', name: 'air', component: () => import('./views/AirView.vue'), meta: { nav: 'air' } },
   { path: '/stations', name: 'stations', component: () => import('./views/StationsView.vue'), meta: { nav: 'stations' } },
+  { path: '/water', name: 'water', component: () => import('./views/WaterView.vue'), meta: { nav: 'water' } },
+  { path: '/water/sections/:id(\\d+)', name: 'water-section', component: () => import('./views/WaterSectionView.vue'), meta: { nav: 'water' } },
+  { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]

@@ -154,3 +154,97 @@ export interface EvaluationRow {
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string | null }
 }
+
+// ---------------------------------------------------------------- water and soil (issue 8)
+/** GB 3838 class as the API spells it. */
+export type WaterClass = 'I' | 'II' | 'III' | 'IV' | 'V' | '劣V'
+export type SectionKind = 'national' | 'provincial' | 'city' | 'county' | 'drinking_source'
+export interface Section {
+  id: number
+  code: string
+  name: string
+  water_body: 'river' | 'lake'
+  river: string
+  unit_id: number
+  target_class: WaterClass
+  kind: SectionKind
+  longitude: number | null
+  latitude: number | null
+}
+export interface WaterMonth {
+  period: string
+  class: WaterClass | null
+  label: string
+  cwqi: number | null
+  attains: boolean | null
+}
+export interface WaterAnnual {
+  class: WaterClass | null
+  label: string
+  cwqi: number | null
+  attains: boolean | null
+  /** item ids or names; the contract leaves list-or-string open */
+  main_pollutants: string[] | string | null
+}
+export interface SectionClasses {
+  section: Section
+  months: WaterMonth[]
+  annual: WaterAnnual | null
+}
+export interface WaterClasses {
+  year: number
+  sections: SectionClasses[]
+}
+export interface WaterItemRow {
+  date: string
+  item: string
+  item_name: string
+  value: number | null
+  below_detection: boolean
+  class: WaterClass | null
+  /** not in the contract yet: the item's class III limit, drawn as a mark line when given */
+  class_iii_limit?: number | null
+}
+export interface SectionItems {
+  section: Section
+  rows: WaterItemRow[]
+}
+
+export type LandUse = 'paddy' | 'other' | 'orchard' | 'rotation'
+export interface Plot {
+  id: number
+  code: string
+  name: string
+  unit_id: number
+  land_use: LandUse
+  longitude: number | null
+  latitude: number | null
+}
+/** GB 15618 class: the Chinese name (优先保护 …) or the engine's id (priority_protection …); null when undetermined */
+export type SoilClassText = string | null
+export interface PlotWithClass extends Plot {
+  class: SoilClassText
+  /** a count, or counts per class */
+  samples: number | Record<string, number>
+}
+export interface SoilMetal {
+  value: number | null
+  /** not in the contract: the server flags "<L"/"ND" values (value = L or null) */
+  below_detection?: boolean
+  screening: number | null
+  control: number | null
+  class: SoilClassText
+  exceedance: number | null
+}
+export interface SoilSample {
+  sample: string
+  date: string
+  ph: number | null
+  class: SoilClassText
+  metals: Record<string, SoilMetal>
+}
+export interface PlotDetail {
+  plot: Plot
+  class: SoilClassText
+  samples: SoilSample[]
+}

@@ -3,7 +3,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', org: 'Units and users', menu: 'Menu' },
+  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
@@ -48,6 +48,23 @@ const en: Shape<typeof zh> = {
     hourlyCityNote: 'Hourly data are per station: choose a station.', days: 'days', noCategory: 'No valid AQI',
     validDays: 'Valid days', goodDays: 'Good days', heavyDays: 'Heavy days', valid: 'Valid',
     daysPerLevel: 'Days per category', rules: 'Rules',
+  },
+  water: {
+    title: 'Water', year: 'Year', sections: 'Monitoring sections', code: 'Code', name: 'Section', river: 'River / lake',
+    kind: 'Kind', target: 'Target', latest: 'Latest month', annual: 'Year', attains: 'Meets target',
+    chartTitle: 'Class by month and section, {year}', chartTarget: 'target', drinking: 'Drinking-water sources', noDrinking: 'No drinking-water sources',
+    month: 'Month', classAxis: 'Class', openHint: 'Click a section for its details', attained: 'meets the target', notAttained: 'misses the target',
+    kinds: { national: 'National', provincial: 'Provincial', city: 'City', county: 'County', drinking_source: 'Drinking-water source' },
+    waterBody: { river: 'River', lake: 'Lake / reservoir' },
+    back: 'Back to water', sectionTitle: 'Section: {name}', classes: 'Class by month, {year} (dashed: target class)',
+    items: 'Items over time', item: 'Item', date: 'Date', value: 'Value', class: 'Class', limitIII: 'Class III limit',
+    label: 'Status', cwqi: 'CWQI', mainPollutants: 'Main pollutants', noSection: 'No such section', belowDetection: 'below the detection limit',
+  },
+  soil: {
+    title: 'Soil', plots: 'Farmland plots', code: 'Code', name: 'Plot', landUse: 'Land use', class: 'Class',
+    samples: 'Samples', detail: 'Plot details', sample: 'Sample', date: 'Sampled', ph: 'pH', metal: 'Metal',
+    value: 'Content (mg/kg)', screening: 'Screening value', control: 'Control value', exceedance: 'Exceedance (×)', openHint: 'Click a plot for its samples',
+    landUses: { paddy: 'Paddy', other: 'Other (dry land etc.)', orchard: 'Orchard', rotation: 'Paddy–upland rotation' },
   },
   stations: {
     title: 'Monitoring stations', code: 'Code', name: 'Name', kind: 'Kind', unit: 'Unit', city: 'City',

@@ -1,6 +1,6 @@
 export default {
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
-  nav: { overview: '总览', air: '空气质量', stations: '监测站点', org: '单位与用户', menu: '菜单' },
+  nav: { overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
   header: { logout: '退出登录', switchTo: 'English', language: '语言' },
   role: { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' },
   login: {
@@ -45,6 +45,23 @@ export default {
     hourlyCityNote: '小时数据仅按站点提供，请选择一个站点。', days: '天', noCategory: '无有效 AQI',
     validDays: '有效天数', goodDays: '优良天数', heavyDays: '重污染天数', valid: '有效',
     daysPerLevel: '各级别天数', rules: '规则',
+  },
+  water: {
+    title: '水环境', year: '年份', sections: '监测断面', code: '编码', name: '断面名称', river: '河流/湖库',
+    kind: '类型', target: '目标', latest: '最新月份', annual: '年度', attains: '达标',
+    chartTitle: '{year} 年各断面逐月水质类别', chartTarget: '目标', drinking: '饮用水水源地', noDrinking: '暂无饮用水水源地',
+    month: '月份', classAxis: '水质类别', openHint: '点击断面查看详情', attained: '达标', notAttained: '未达标',
+    kinds: { national: '国控', provincial: '省控', city: '市控', county: '县控', drinking_source: '饮用水水源地' },
+    waterBody: { river: '河流', lake: '湖库' },
+    back: '返回水环境', sectionTitle: '断面：{name}', classes: '{year} 年逐月水质类别（虚线为目标类别）',
+    items: '监测项目变化', item: '监测项目', date: '日期', value: '浓度', class: '类别', limitIII: 'III 类限值',
+    label: '水质状况', cwqi: 'CWQI', mainPollutants: '主要污染项目', noSection: '没有该断面', belowDetection: '低于检出限',
+  },
+  soil: {
+    title: '土壤环境', plots: '农用地地块', code: '编码', name: '地块名称', landUse: '用地类型', class: '类别',
+    samples: '样品数', detail: '地块详情', sample: '样品', date: '采样日期', ph: 'pH', metal: '项目',
+    value: '含量 (mg/kg)', screening: '风险筛选值', control: '风险管制值', exceedance: '超筛选值倍数', openHint: '点击地块查看样品',
+    landUses: { paddy: '水田', other: '其他（旱地等）', orchard: '果园', rotation: '水旱轮作' },
   },
   stations: {
     title: '监测站点', code: '编码', name: '名称', kind: '类型', unit: '所属单位', city: '城市',
