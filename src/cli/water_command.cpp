@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "core/decimal.hpp"
 #include "core/time.hpp"
+#include "services/water_csv.hpp"
 #include "standards/water/section.hpp"
 
 namespace ecogov::cli {
@@ -21,7 +22,7 @@ namespace {
 
 using namespace ecogov::water;
 
-constexpr std::string_view kHeader = "section,water_body,date,item,value";
+constexpr std::string_view kHeader = kWaterCsvHeader;
 constexpr int kIssuesShown = 50;
 
 struct WaterArgs {
@@ -46,55 +47,16 @@ struct Problems {
     }
 };
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-    return s;
-}
-
-std::vector<std::string_view> split(std::string_view line) {
-    std::vector<std::string_view> out;
-    for (std::size_t start = 0;;) {
-        const std::size_t comma = line.find(',', start);
-        out.push_back(
-            trim(line.substr(start, comma == std::string_view::npos ? comma : comma - start)));
-        if (comma == std::string_view::npos) return out;
-        start = comma + 1;
-    }
-}
-
 class Classifier {
   public:
     Classifier(const WaterArgs& args, Problems& problems) : args_(args), problems_(problems) {}
 
     void add_line(int number, std::string_view line) {
-        const auto f = split(line);
-        if (f.size() != 5) {
-            problems_.report(number, 1, "row",
-                             "expected 5 fields (" + std::string(kHeader) + "), got " +
-                                 std::to_string(f.size()));
-            return;
-        }
-        if (f[0].empty()) return problems_.report(number, 1, "section", "section is empty");
-        const auto body = parse_water_body(f[1]);
-        if (!body)
-            return problems_.report(
-                number, 2, "water_body",
-                "unknown water_body '" + std::string(f[1]) + "': expected river or lake");
-        const auto date = Date::parse(f[2]);
-        if (!date)
-            return problems_.report(number, 3, "date",
-                                    "bad date '" + std::string(f[2]) + "': expected YYYY-MM-DD");
-        const auto item = find_item(f[3]);
-        if (!item)
-            return problems_.report(number, 4, "item",
-                                    "unknown item '" + std::string(f[3]) +
-                                        "': expected a GB 3838 item name, alias or HJ 212 code");
-        auto value = parse_value(*item, f[4]);
-        if (!value) return problems_.report(number, 5, "value", value.error().message);
-        add_sample(number, std::string(f[0]), *body, *date, *item, *value);
+        auto row = parse_water_line(number, line);
+        if (!row)
+            return problems_.report(row.error().line, row.error().column, row.error().field,
+                                    row.error().message);
+        add_sample(number, row->section, row->body, row->date, row->item, row->value);
     }
 
     const std::map<std::pair<std::string, std::string>, Group>& groups() const { return groups_; }
@@ -225,14 +187,14 @@ bool read_input(const WaterArgs& args, Classifier& classifier) {
         rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (number == 1) {
-            if (trim(line) != kHeader) {
+            if (csv_trim(line) != kHeader) {
                 std::cerr << args.input << ":1: expected the header '" << kHeader << "', got '"
                           << line << "'\n";
                 return false;
             }
             continue;
         }
-        if (!trim(line).empty()) classifier.add_line(number, line);
+        if (!csv_trim(line).empty()) classifier.add_line(number, line);
     }
     return true;
 }

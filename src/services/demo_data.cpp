@@ -8,6 +8,7 @@
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
 #include "services/targets.hpp"
+#include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
 namespace ecogov {
@@ -186,6 +187,13 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     if (!townships) return std::unexpected(townships.error());
     if (auto ok = add_observations(c, cli, at, last_day, s); !ok) return std::unexpected(ok.error());
     if (auto ok = add_targets(c, cli, at, b.bureau, *townships, last_day.year(), s); !ok) return std::unexpected(ok.error());
+    auto water = add_water_demo(c, cli, at, b.bureau, b.unit_by_name, last_day);
+    if (!water) return std::unexpected(water.error());
+    s.water_sections = water->sections;
+    s.water_samples = water->water_samples;
+    s.soil_plots = water->plots;
+    s.soil_samples = water->soil_samples;
+    s.targets += water->targets;
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
     return s;
 }

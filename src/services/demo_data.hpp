@@ -4,7 +4,9 @@
 // from src/simulation/air_generator (seven in the city and towns plus the control point 少室山),
 // their hourly data from 2025-01-01 through `last_day` imported through the import service,
 // targets for the year of `last_day` (bureau and every township with a station) and one account
-// per role. Everything goes through the services (audit trail included).
+// per role, and the water and soil part of services/water_demo.hpp (sections on the 颍河, a
+// drinking-water source, monthly samples, soil plots, a water_attainment target). Everything goes
+// through the services (audit trail included).
 //
 // Contract: deterministic for a given `last_day` (same counts, same data); the database must be
 // migrated and empty of units. Passwords are fixed demo passwords, printed by `ecogov demo`.
@@ -33,6 +35,10 @@ struct DemoSummary {
     int users = 0;
     int targets = 0;
     std::int64_t observations = 0;
+    int water_sections = 0;  // services/water_demo.hpp
+    std::int64_t water_samples = 0;
+    int soil_plots = 0;
+    std::int64_t soil_samples = 0;
     DateRange days;
     std::vector<DemoAccount> accounts;
 };

@@ -11,6 +11,8 @@
 // - Progress of a unit's target: from the daily values of the unit's group of stations (a
 //   township: its own non-control stations; the bureau: every non-control station) over the year
 //   up to `as_of` (the last day with data, never after `today` nor outside the year).
+// - `water_attainment` (‰ of the unit's water sections meeting their target class): from the
+//   water samples of the year up to `today` (services/water_targets.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,6 +40,7 @@ struct TargetProgress {
     int days_elapsed = 0;
     int days_remaining = 0;
     TargetProgressResult result;
+    std::optional<std::int64_t> sections_to_attain;  // water_attainment (services/water_targets.hpp)
 };
 
 Result<std::vector<Target>> list_targets(storage::Connection& c, std::optional<int> year);

@@ -4,6 +4,7 @@
 
 #include "services/observations.hpp"
 #include "services/targets.hpp"
+#include "services/water_targets.hpp"
 
 namespace ecogov {
 
@@ -52,6 +53,18 @@ TargetFacts facts_of(const std::vector<DailyValues>& days, const Target& t, Date
     return f;
 }
 
+Result<TargetProgress> water_progress(storage::Connection& c, const std::map<std::int64_t, UnitInfo>& units,
+                                      const Target& t, DateRange so_far, int year_days) {
+    const auto u = units.find(t.unit_id);
+    const bool bureau = u != units.end() && u->second.kind == "bureau";
+    auto facts = water_attainment_facts(c, t.unit_id, bureau, so_far);
+    if (!facts) return std::unexpected(facts.error());
+    const int elapsed = std::max(0, so_far.day_count());
+    std::int64_t to_attain = 0;
+    TargetProgressResult r = water_attainment_result(t.value, *facts, to_attain);
+    return TargetProgress{t, elapsed, year_days - elapsed, std::move(r), to_attain};
+}
+
 }  // namespace
 
 Result<std::vector<TargetProgress>> targets_progress(storage::Connection& c, AirQueries& air, int year,
@@ -70,8 +83,15 @@ Result<std::vector<TargetProgress>> targets_progress(storage::Connection& c, Air
     const DateRange so_far{whole.first, std::max(as_of, whole.first - 1)};
     std::map<std::int64_t, std::vector<DailyValues>> per_unit;
     std::vector<TargetProgress> out;
+    const DateRange water_so_far{whole.first, std::min(as_of_limit, whole.last)};
     for (const Target& t : *targets) {
         if (unit_id && t.unit_id != *unit_id) continue;
+        if (t.indicator == kWaterAttainment) {
+            auto p = water_progress(c, *units, t, water_so_far, whole.day_count());
+            if (!p) return std::unexpected(p.error());
+            out.push_back(std::move(*p));
+            continue;
+        }
         auto it = per_unit.find(t.unit_id);
         if (it == per_unit.end()) {
             const auto u = units->find(t.unit_id);
@@ -88,7 +108,7 @@ Result<std::vector<TargetProgress>> targets_progress(storage::Connection& c, Air
         TargetProgressResult r = target_progress(t.indicator, t.value, f);
         if (it->second.empty() && target_kind(t.indicator) != TargetKind::other && f.days_elapsed > 0)
             r.explanation = "该单位尚无监测数据。 No monitoring data for this unit yet. " + r.explanation;
-        out.push_back(TargetProgress{t, f.days_elapsed, f.days_remaining, std::move(r)});
+        out.push_back(TargetProgress{t, f.days_elapsed, f.days_remaining, std::move(r), std::nullopt});
     }
     return out;
 }

@@ -38,6 +38,16 @@ export const ROUTES = [
   ['GET', '/api/v1/air/daily.csv', 'read'],
   ['GET', '/api/v1/air/daily.xlsx', 'read'],
   ['GET', '/api/v1/air/evaluation', 'read'],
+  ['GET', '/api/v1/water/sections', 'read'],
+  ['POST', '/api/v1/water/sections', 'write'],
+  ['PATCH', '/api/v1/water/sections/{id}', 'write'],
+  ['POST', '/api/v1/water/samples/import', 'write'],
+  ['GET', '/api/v1/water/classes', 'read'],
+  ['GET', '/api/v1/water/sections/{id}/items', 'read'],
+  ['GET', '/api/v1/soil/plots', 'read'],
+  ['POST', '/api/v1/soil/plots', 'write'],
+  ['POST', '/api/v1/soil/samples/import', 'write'],
+  ['GET', '/api/v1/soil/plots/{id}', 'read'],
 ];
 
 /// The pattern of ROUTES matching `method path` (query ignored), or null. Literal segments win

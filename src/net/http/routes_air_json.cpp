@@ -118,6 +118,7 @@ json::object progress_json(const TargetProgress& p) {
     if (r.max_mean) remaining["max_mean"] = *r.max_mean;
     if (r.good_days_needed) remaining["good_days_needed"] = *r.good_days_needed;
     if (r.heavy_days_left) remaining["heavy_days_left"] = *r.heavy_days_left;
+    if (p.sections_to_attain) remaining["sections_to_attain"] = *p.sections_to_attain;
     return {{"target", target_json(p.target)},
             {"to_date", scaled_json(r.to_date, target_decimals(p.target.indicator))},
             {"days_elapsed", p.days_elapsed},

@@ -104,6 +104,7 @@ TargetKind target_kind(std::string_view indicator) noexcept {
 }
 
 int target_decimals(std::string_view indicator) noexcept {
+    if (indicator == "water_attainment") return 1;  // ‰ like good_ratio (services/water_targets.hpp)
     switch (target_kind(indicator)) {
         case TargetKind::good_ratio: return 1;
         case TargetKind::composite_index: return 2;

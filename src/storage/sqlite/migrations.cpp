@@ -124,8 +124,69 @@ CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX sessions_user_id ON sessions (user_id);
 )sql";
 
+// Version 2: water and soil (issue 8; docs/schema.md "Migration 0002"). Sample values are kept as
+// the text given ("0.52", "ND", "<0.01"): the engines parse them (detection limits stay exact).
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE water_sections (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    water_body    TEXT NOT NULL CHECK (water_body IN ('river', 'lake')),
+    river         TEXT NOT NULL DEFAULT '',
+    unit_id       INTEGER NOT NULL REFERENCES units (id),
+    target_class  TEXT NOT NULL CHECK (target_class IN ('I', 'II', 'III', 'IV', 'V')),
+    kind          TEXT NOT NULL CHECK (kind IN ('national', 'provincial', 'city', 'county', 'drinking_source')),
+    longitude     REAL NULL,
+    latitude      REAL NULL,
+    created_at    TEXT
+);
+
+CREATE TABLE water_samples (
+    section_id  INTEGER NOT NULL REFERENCES water_sections (id),
+    sampled_on  INTEGER NOT NULL,
+    item        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    batch_id    INTEGER NOT NULL REFERENCES import_batches (id),
+    PRIMARY KEY (section_id, sampled_on, item)
+);
+
+CREATE TABLE soil_plots (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    land_use    TEXT NOT NULL CHECK (land_use IN ('paddy', 'other', 'orchard', 'rotation')),
+    longitude   REAL NULL,
+    latitude    REAL NULL,
+    created_at  TEXT
+);
+
+CREATE TABLE soil_samples (
+    id           INTEGER PRIMARY KEY,
+    plot_id      INTEGER NOT NULL REFERENCES soil_plots (id),
+    sample_code  TEXT NOT NULL UNIQUE,
+    sampled_on   INTEGER NOT NULL,
+    ph           TEXT NOT NULL,
+    cd           TEXT NOT NULL DEFAULT '',
+    hg           TEXT NOT NULL DEFAULT '',
+    as_          TEXT NOT NULL DEFAULT '',
+    pb           TEXT NOT NULL DEFAULT '',
+    cr           TEXT NOT NULL DEFAULT '',
+    cu           TEXT NOT NULL DEFAULT '',
+    ni           TEXT NOT NULL DEFAULT '',
+    zn           TEXT NOT NULL DEFAULT '',
+    batch_id     INTEGER NOT NULL REFERENCES import_batches (id)
+);
+
+CREATE INDEX water_sections_unit_id ON water_sections (unit_id);
+CREATE INDEX water_samples_sampled_on ON water_samples (sampled_on);
+CREATE INDEX soil_plots_unit_id ON soil_plots (unit_id);
+CREATE INDEX soil_samples_plot_id ON soil_samples (plot_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
+    Migration{2, "water and soil", kV2},
 };
 
 }  // namespace
