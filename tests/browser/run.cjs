@@ -25,6 +25,7 @@ const fs = require('fs');
 const os = require('os');
 const { spawn } = require('child_process');
 const { createRequire } = require('module');
+const { checkWaterAndSoil } = require('./water.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -521,6 +522,8 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     phase('stations');
     await checkOrg(page, base, role, vp, label);
     phase('org');
+    await checkWaterAndSoil(page, { base, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+    phase('water-soil');
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();

@@ -35,7 +35,7 @@ const en: Shape<typeof zh> = {
     noTargets: 'No targets set for this year',
   },
   indicator: {
-    pm25_mean: 'PM2.5 annual mean', pm10_mean: 'PM10 annual mean', good_ratio: 'Good-day ratio',
+    pm25_mean: 'PM2.5 annual mean', pm10_mean: 'PM10 annual mean', good_ratio: 'Good-day ratio', water_attainment: 'Water sections attaining target',
     heavy_days: 'Heavy-pollution days', composite_index: 'Composite index',
   },
   air: {

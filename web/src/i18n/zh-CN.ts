@@ -32,7 +32,7 @@ export default {
     noTargets: '本年度尚未设定目标',
   },
   indicator: {
-    pm25_mean: 'PM2.5 年均浓度', pm10_mean: 'PM10 年均浓度', good_ratio: '优良天数比例',
+    pm25_mean: 'PM2.5 年均浓度', pm10_mean: 'PM10 年均浓度', good_ratio: '优良天数比例', water_attainment: '水质断面达标率',
     heavy_days: '重污染天数', composite_index: '综合指数',
   },
   air: {
