@@ -1,6 +1,7 @@
 #include "services/air_queries.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "services/observations.hpp"
 
@@ -48,9 +49,17 @@ std::uint64_t AirQueries::version() const {
 }
 
 Result<void> AirQueries::check_version(storage::Connection& c) {
+    const auto now = std::chrono::steady_clock::now();
+    {
+        // Writes through this server call data_changed() at once; only imports by another process
+        // (the command line) are found by asking the database, at most every kBatchCheckInterval.
+        std::lock_guard lock(mutex_);
+        if (cached_counter_ == counter_ && now - last_batch_check_ < kBatchCheckInterval) return {};
+    }
     auto batch = latest_batch(c);
     if (!batch) return std::unexpected(batch.error());
     std::lock_guard lock(mutex_);
+    last_batch_check_ = now;
     if (cached_counter_ != counter_ || cached_batch_ != *batch) {
         cache_.clear();
         answers_.clear();

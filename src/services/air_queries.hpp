@@ -12,7 +12,9 @@
 // - Evaluation: evaluate() (HJ 663 period evaluation) of a station's or city's daily values.
 // - Cache: daily values per (station, year) are kept in memory, shared by all threads, and dropped
 //   when the data version changes: data_changed() (called after every import or station change
-//   through the API) or a new import batch in the database (a command-line import).
+//   through the API) or a new import batch in the database (a command-line import), which is
+//   looked for at most every 250 ms so that a cached answer costs no query.
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -74,6 +76,8 @@ private:
     std::int64_t cached_batch_ = -1;
     std::map<std::pair<std::int64_t, int>, Days> cache_;
     std::uint64_t generation_ = 0;
+    static constexpr std::chrono::milliseconds kBatchCheckInterval{250};
+    std::chrono::steady_clock::time_point last_batch_check_{};
     std::map<std::string, std::pair<std::uint64_t, std::string>> answers_;
 };
 
