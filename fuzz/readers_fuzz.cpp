@@ -1,5 +1,7 @@
 // libFuzzer target for the hourly readers. Input layout: byte 0 picks the format (% 3) and whether
 // the rest is fed in 2 or 3 chunks; bytes 1 and 2 give the cut positions as fractions of the rest.
+// Byte 0 >= 0xF0 instead feeds the rest to the XLSX reader (ingest/xlsx_reader.hpp) and checks
+// its promises (rows increasing from 1, CSV line count = last row number).
 // The sink reads every field (and every byte of the string views) so ASan sees stale views, and
 // checks the reader's basic promises (issue positions, non-negative values).
 #include <cstddef>
@@ -7,10 +9,12 @@
 #include <string_view>
 
 #include "ingest/hourly_reader.hpp"
+#include "ingest/xlsx_reader.hpp"
 
 namespace {
 
 using namespace ecogov;
+using namespace ecogov::ingest;
 
 volatile std::uint64_t g_sink_sum = 0;
 
@@ -57,10 +61,37 @@ class TouchingSink final : public RecordSink {
     }
 };
 
+void fuzz_xlsx(std::string_view bytes) {
+    XlsxLimits limits;
+    limits.max_inflated = std::size_t{8} << 20;
+    limits.max_cells = 200000;
+    const XlsxSheet sheet = read_xlsx_first_sheet(bytes, limits);
+    if (!sheet.ok()) {
+        if (!sheet.rows.empty()) broken("rows with an error");
+        return;
+    }
+    std::size_t last = 0;
+    std::uint64_t h = touch(sheet.name);
+    for (const XlsxRow& r : sheet.rows) {
+        if (r.number <= last) broken("rows not increasing");
+        last = r.number;
+        for (const std::string& c : r.cells) h += touch(c);
+    }
+    const std::string csv = xlsx_rows_to_csv(sheet.rows);
+    std::size_t lines = 0;
+    for (char c : csv) lines += c == '\n';
+    if (lines != last) broken("CSV lines differ from spreadsheet rows");
+    g_sink_sum = g_sink_sum + h;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 3) return 0;
+    if (data[0] >= 0xF0) {
+        fuzz_xlsx(std::string_view(reinterpret_cast<const char*>(data + 3), size - 3));
+        return 0;
+    }
     const auto format = static_cast<InputFormat>(data[0] % 3);
     const bool three_chunks = (data[0] / 3) % 2 == 1;
     const std::string_view rest(reinterpret_cast<const char*>(data + 3), size - 3);

@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "core/decimal.hpp"
 #include "core/time.hpp"
+#include "ingest/xlsx_reader.hpp"
 #include "services/water_csv.hpp"
 #include "standards/water/section.hpp"
 
@@ -179,6 +180,14 @@ bool read_input(const WaterArgs& args, Classifier& classifier) {
         std::cerr << args.input << ": " << read.error().message << '\n';
         return false;
     }
+    if (ingest::looks_like_xlsx(text)) {  // XLSX: its first sheet, CSV line N = sheet row N
+        const ingest::XlsxSheet sheet = ingest::read_xlsx_first_sheet(text);
+        if (!sheet.ok()) {
+            std::cerr << args.input << ": " << sheet.error << '\n';
+            return false;
+        }
+        text = ingest::xlsx_rows_to_csv(sheet.rows);
+    }
     std::string_view rest = text;
     if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
     for (int number = 1; !rest.empty(); ++number) {
@@ -247,7 +256,7 @@ void add_water_command(CLI::App& app) {
     auto* cmd =
         water->add_subcommand("classify", "classify sections per month or year from a long CSV");
     cmd->add_option("--input", args->input,
-                    "CSV (plain or gzip): section,water_body,date,item,value")
+                    "CSV (plain or gzip) or XLSX (first sheet): section,water_body,date,item,value")
         ->required()
         ->check(CLI::ExistingFile);
     cmd->add_option("--period", args->period, "month | year")

@@ -4,6 +4,7 @@
 // the target, a section's items over time, soil plot classes, and the water_attainment target.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { setupSuite, assertError, assertStatus, assertHealthy } from './harness.mjs';
 
 let s;
@@ -21,6 +22,54 @@ const importWater = (c, lines, source = 'w.csv') =>
   c.request('POST', `/api/v1/water/samples/import?source=${source}`, { body: [WATER_HEADER, ...lines].join('\n') + '\n', ...CSV });
 const importSoil = (c, lines) =>
   c.request('POST', '/api/v1/soil/samples/import?source=s.csv', { body: [SOIL_HEADER, ...lines].join('\n') + '\n', ...CSV });
+
+// A minimal XLSX (ZIP of deflated XML parts) built here: `rows` maps a spreadsheet row number to
+// its cells; a string is a shared string, { n: '5.2E-1' } a number cell, '' an absent cell.
+function crc32(buf) {
+  let crc = 0xFFFFFFFF;
+  for (const b of buf) {
+    let c = (crc ^ b) & 0xFF;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xEDB88320 : c >>> 1;
+    crc = (crc >>> 8) ^ c;
+  }
+  return (crc ^ 0xFFFFFFFF) >>> 0;
+}
+function zip(files) {
+  const parts = []; const central = []; let offset = 0;
+  for (const [name, text] of files) {
+    const data = Buffer.from(text, 'utf8'); const packed = zlib.deflateRawSync(data); const n = Buffer.from(name);
+    const local = Buffer.alloc(30); const dir = Buffer.alloc(46);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
+    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(n.length, 28); dir.writeUInt32LE(offset, 42);
+    parts.push(local, n, packed); central.push(dir, n); offset += 30 + n.length + packed.length;
+  }
+  const cd = Buffer.concat(central); const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+function xlsx(rows) {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const shared = [];
+  const body = Object.entries(rows).map(([r, cells]) => `<row r="${r}">${cells.map((v, i) => {
+    const ref = String.fromCharCode(65 + i) + r;
+    if (v === '') return '';
+    if (typeof v === 'object') return `<c r="${ref}"><v>${v.n}</v></c>`;
+    shared.push(v);
+    return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
+  }).join('')}</row>`).join('');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zip([
+    ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
+    ['xl/workbook.xml', `<workbook ${ns} xmlns:r="r"><sheets><sheet name="水样" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/data.xml"/></Relationships>'],
+    ['xl/sharedStrings.xml', `<sst ${ns}>${shared.map((t) => `<si><t>${esc(t)}</t></si>`).join('')}</sst>`],
+    ['xl/worksheets/data.xml', `<worksheet ${ns}><sheetData>${body}</sheetData></worksheet>`],
+  ]);
+}
+const XLSX = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 function assertBadRows(r, expected) {
   assert.equal(r.status, 422, r.text);
@@ -117,6 +166,26 @@ test('water import: unit clerk only for their sections; leader 403', async () =>
   assert.equal(assertStatus(await importWater(s.c.clerkA, ['YH01,river,2026-03-06,COD,12']), 200).changed, 1);
   assertError(await importWater(s.c.leader, ['YH01,river,2026-03-06,COD,12']), 403, 'forbidden');
   assertError(await s.c.anon.request('POST', '/api/v1/water/samples/import', { body: WATER_HEADER + '\n', ...CSV }), 401, 'unauthorized');
+});
+
+test('water and soil import: XLSX bodies, errors on spreadsheet rows, unreadable workbooks', async () => {
+  const b = s.c.bureau;
+  const header = WATER_HEADER.split(',');
+  // The same samples as MONTHS (numbers as number cells, one in exponent form): nothing changes.
+  const same = { 1: header, 3: ['YH01', 'river', '2026-01-05', 'COD', { n: '18' }], 4: ['YH01', 'river', '2026-01-05', 'NH3-N', { n: '5.2E-1' }],
+    6: ['SK01', 'lake', '2026-01-07', 'Hg', '<0.00004'] };
+  const r = assertStatus(await b.request('POST', '/api/v1/water/samples/import?source=w.xlsx', { body: xlsx(same), headers: XLSX }), 200);
+  assert.deepEqual([r.accepted, r.changed], [3, 0]);
+  // Detected by its magic bytes whatever the Content-Type; error lines are spreadsheet rows.
+  const bad = { 1: header, 2: ['YH01', 'river', '2026-01-05', 'COD', { n: '18' }], 5: ['XX99', 'river', '2026-01-05', 'COD', { n: '12' }],
+    9: ['YH01', 'river', '2026-02-30', 'COD', { n: '1E-3' }], 10: ['YH01', 'river', '2026-01-09', 'COD'] };
+  assertBadRows(await b.request('POST', '/api/v1/water/samples/import', { body: xlsx(bad), ...CSV }), [[5, 1, 'section'], [9, 3, 'date'], [10, 5, 'value']]);
+  assertBadRows(await b.request('POST', '/api/v1/soil/samples/import', { body: xlsx({ 1: SOIL_HEADER.split(','), 4: ['PZ99', 'PZ99-1', '2025-05-12', { n: '8.1' }] }), headers: XLSX }),
+    [[4, 1, 'plot']]);
+  const whole = xlsx(same);
+  for (const body of [Buffer.from('not a workbook'), whole.subarray(0, whole.length - 30), Buffer.concat([whole.subarray(0, 60), Buffer.alloc(40)])])
+    assertError(await b.request('POST', '/api/v1/water/samples/import', { body, headers: XLSX }), 422, 'bad_data', 'body');
+  assertError(await s.c.leader.request('POST', '/api/v1/water/samples/import', { body: whole, headers: XLSX }), 403, 'forbidden');
 });
 
 test('classes: monthly and annual classes against the target', async () => {

@@ -2,6 +2,9 @@
 // computes from the same file directly (make_reader + DailyBuilder + by_city + hourly_aqi).
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "observations_test_db.hpp"
 #include "services/air_queries.hpp"
 #include "services/air_queries_overview.hpp"
@@ -108,10 +111,12 @@ TEST_F(AirQueriesStored, EvaluationAndCacheInvalidation) {
     ASSERT_EQ(rows.size(), 2u);  // December 2025 and January 2026
     EXPECT_EQ(rows[0].evaluation.valid_days, evaluate_period(*days, rows[0].period.days).valid_days);
 
-    // A new batch changes a value: the cached day is recomputed.
+    // A new batch from another process (the command line: nobody calls data_changed()) changes a
+    // value: once the batch check interval (250 ms) has passed, the cached day is recomputed.
     const std::string patch = "date,hour,type,DF001\n20260105,12,PM2.5,900\n";
     auto r = import_observations(*lease, command_line_actor(), {"p.csv", std::nullopt}, patch, "2026-01-12T00:00:00Z");
     ASSERT_TRUE(r);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     auto after = air.station_daily(*lease, stations[0], DateRange{Date::from_ymd(2026, 1, 5), Date::from_ymd(2026, 1, 5)});
     ASSERT_TRUE(after);
     ASSERT_EQ(after->size(), 1u);

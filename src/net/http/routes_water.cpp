@@ -154,14 +154,16 @@ Response items(AppContext& ctx, Request& r) {
 }
 
 void add_sample_routes(Router& router, AppContext& ctx) {
-    router.add(
-        "POST", "/api/v1/water/samples/import", Access::write,
-        "Import water samples (CSV body; unit: only its sections; all or nothing)",
-        [&ctx](Request& r) {
-            auto c = ctx.db.acquire();
-            return sample_import_response(import_water_samples(
-                *c, *r.actor, r.param("source").value_or("upload.csv"), r.body, now_iso(ctx)));
-        });
+    router.add("POST", "/api/v1/water/samples/import", Access::write,
+               "Import water samples (CSV or XLSX body; unit: only its sections; all or nothing)",
+               [&ctx](Request& r) {
+                   std::string converted;
+                   auto text = sample_import_text(r, converted);
+                   if (!text) return error_response(text.error());
+                   auto c = ctx.db.acquire();
+                   return sample_import_response(import_water_samples(
+                       *c, *r.actor, sample_import_source(r), *text, now_iso(ctx)));
+               });
     router.add("GET", "/api/v1/water/classes", Access::read,
                "Monthly and annual classes of every section",
                [&ctx](Request& r) { return classes(ctx, r); });

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/decimal.hpp"
+#include "ingest/xlsx_reader.hpp"
 #include "net/http/routes_air_json.hpp"
 
 namespace ecogov::http {
@@ -157,6 +158,28 @@ Response sample_import_response(const Result<SampleImportReport>& r) {
     if (!r) return error_response(r.error());
     if (!r->errors.empty()) return json_response(422, sample_errors_json(*r));
     return json_response(200, sample_report_json(*r));
+}
+
+namespace {
+
+bool is_xlsx(const Request& r) {
+    constexpr std::string_view kXlsxType =
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    return ingest::looks_like_xlsx(r.body) || r.header("content-type").starts_with(kXlsxType);
+}
+
+}  // namespace
+
+Result<std::string_view> sample_import_text(const Request& r, std::string& storage) {
+    if (!is_xlsx(r)) return std::string_view(r.body);
+    const ingest::XlsxSheet sheet = ingest::read_xlsx_first_sheet(r.body);
+    if (!sheet.ok()) return fail(ErrorCode::bad_data, sheet.error, "body");
+    storage = ingest::xlsx_rows_to_csv(sheet.rows);
+    return std::string_view(storage);
+}
+
+std::string sample_import_source(const Request& r) {
+    return r.param("source").value_or(is_xlsx(r) ? "upload.xlsx" : "upload.csv");
 }
 
 }  // namespace ecogov::http

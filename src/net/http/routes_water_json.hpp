@@ -32,5 +32,13 @@ boost::json::object sample_report_json(const SampleImportReport& r);
 boost::json::object sample_errors_json(const SampleImportReport& r);
 /// 200 with the report, 422 with its errors, or the service's error.
 Response sample_import_response(const Result<SampleImportReport>& r);
+/// The CSV text of a sample import body. An XLSX body (starting "PK\x03\x04", or sent as
+/// Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) becomes its
+/// first sheet as CSV, one line per spreadsheet row (ingest/xlsx_reader.hpp), kept in `storage`
+/// so that error lines are spreadsheet rows; an unreadable workbook is 422 bad_data (field
+/// `body`). Any other body is returned as is.
+Result<std::string_view> sample_import_text(const Request& r, std::string& storage);
+/// The default `source` of an import: "upload.xlsx" for an XLSX body, else "upload.csv".
+std::string sample_import_source(const Request& r);
 
 }  // namespace ecogov::http

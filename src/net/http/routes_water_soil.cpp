@@ -63,13 +63,16 @@ void register_soil_routes(Router& router, AppContext& ctx) {
                    if (!p) return error_response(p.error());
                    return json_response(201, plot_json(*p));
                });
-    router.add(
-        "POST", "/api/v1/soil/samples/import", Access::write,
-        "Import soil samples (CSV body; unit: only its plots; all or nothing)", [&ctx](Request& r) {
-            auto c = ctx.db.acquire();
-            return sample_import_response(import_soil_samples(
-                *c, *r.actor, r.param("source").value_or("upload.csv"), r.body, now_iso(ctx)));
-        });
+    router.add("POST", "/api/v1/soil/samples/import", Access::write,
+               "Import soil samples (CSV or XLSX body; unit: only its plots; all or nothing)",
+               [&ctx](Request& r) {
+                   std::string converted;
+                   auto text = sample_import_text(r, converted);
+                   if (!text) return error_response(text.error());
+                   auto c = ctx.db.acquire();
+                   return sample_import_response(import_soil_samples(
+                       *c, *r.actor, sample_import_source(r), *text, now_iso(ctx)));
+               });
     router.add("GET", "/api/v1/soil/plots/{id}", Access::read,
                "A soil plot, its class and its samples", [&ctx](Request& r) {
                    auto id = parse_id(r.path_params["id"], "id");
