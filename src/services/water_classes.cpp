@@ -55,7 +55,7 @@ PeriodClass make_period(const WaterSection& s, std::string period, const PeriodS
 
 SectionYear section_year(const WaterSection& s, const std::vector<StoredSample>& samples,
                          int year) {
-    SectionYear out{s, {}, std::nullopt};
+    SectionYear out{s, {}, std::nullopt, {}};
     std::map<std::string, PeriodSamples> months;
     PeriodSamples whole;
     for (const StoredSample& x : samples) {
@@ -68,7 +68,10 @@ SectionYear section_year(const WaterSection& s, const std::vector<StoredSample>&
         if (p.assessment.cls) out.months.push_back(std::move(p));
     }
     PeriodClass annual = make_period(s, std::to_string(year), whole);
-    if (annual.assessment.cls) out.annual = std::move(annual);
+    if (annual.assessment.cls) {
+        out.annual = std::move(annual);
+        out.annual_values = period_values(whole);
+    }
     return out;
 }
 
@@ -82,11 +85,15 @@ WaterClass target_of(const WaterSection& s) noexcept {
     return parse_class(s.target_class).value_or(WaterClass::iii);
 }
 
-SectionAssessment assess_period(WaterBody body, const PeriodSamples& samples) {
+ItemValues period_values(const PeriodSamples& samples) {
     ItemValues values;
     for (std::size_t k = 0; k < values.size(); ++k)
         if (!samples[k].empty()) values[k] = period_value(static_cast<WaterItem>(k), samples[k]);
-    return assess_section(body, values);
+    return values;
+}
+
+SectionAssessment assess_period(WaterBody body, const PeriodSamples& samples) {
+    return assess_section(body, period_values(samples));
 }
 
 Result<std::vector<SectionYear>> water_classes(storage::Connection& c, DateRange range) {

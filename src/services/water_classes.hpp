@@ -30,6 +30,9 @@ namespace ecogov {
 /// Samples of one section in one period, by item.
 using PeriodSamples = std::array<std::vector<water::WaterValue>, water::kWaterItemCount>;
 
+/// The period value of each item of `samples` (water::period_value; absent without samples).
+water::ItemValues period_values(const PeriodSamples& samples);
+
 /// Period values of `samples` then the engine's assessment.
 water::SectionAssessment assess_period(water::WaterBody body, const PeriodSamples& samples);
 
@@ -43,6 +46,7 @@ struct SectionYear {
     WaterSection section;
     std::vector<PeriodClass> months;    // ascending, only months with a class
     std::optional<PeriodClass> annual;  // over `range`
+    water::ItemValues annual_values{};  // the period values `annual` was assessed from
 };
 
 /// Every section (by code) with its monthly and whole-range classes from the samples in `range`

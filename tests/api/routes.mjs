@@ -43,6 +43,7 @@ export const ROUTES = [
   ['PATCH', '/api/v1/water/sections/{id}', 'write'],
   ['POST', '/api/v1/water/samples/import', 'write'],
   ['GET', '/api/v1/water/classes', 'read'],
+  ['GET', '/api/v1/water/rivers', 'read'],
   ['GET', '/api/v1/water/sections/{id}/items', 'read'],
   ['GET', '/api/v1/soil/plots', 'read'],
   ['POST', '/api/v1/soil/plots', 'write'],

@@ -215,6 +215,26 @@ test('classes: monthly and annual classes against the target', async () => {
   assertError(await s.c.anon.get('/api/v1/water/classes'), 401, 'unauthorized');
 });
 
+test('rivers: status of each river from its sections (fewer than five: item means)', async () => {
+  const d = assertStatus(await s.c.leader.get('/api/v1/water/rivers?year=2026'), 200);
+  assert.deepEqual(Object.keys(d).sort(), ['rivers', 'year']);
+  assert.equal(d.year, 2026);
+  // SK01 is a lake: not part of any river. Each river has one section, so its status is the
+  // class of that section's annual item values (the mean over one section):
+  // 书院河 = SY01: NH3-N 1.2 → IV, 轻度污染 (G = 0/1, no 劣V).
+  // 颍河 = YH01: COD (18+24+15+12)/4 = 17.25 → III; NH3-N (0.52, <0.025) → II; DO 6.2 → II;
+  // TP 0.08 → II: III, 良好 (G = 1/1).
+  assert.deepEqual(d.rivers.map((r) => [r.river, r.sections, r.class, r.label, r.method, r.good_sections, r.worse_than_v_sections]),
+    [['书院河', 1, 'IV', '轻度污染', 'mean', 0, 0], ['颍河', 1, 'III', '良好', 'mean', 1, 0]]);
+  for (const r of d.rivers)
+    assert.deepEqual(Object.keys(r).sort(), ['class', 'good_sections', 'label', 'method', 'river', 'sections', 'worse_than_v_sections']);
+  const empty = assertStatus(await s.c.admin.get('/api/v1/water/rivers?year=2020'), 200);
+  assert.deepEqual(empty.rivers.map((r) => [r.river, r.sections, r.class, r.label]), [['书院河', 0, null, ''], ['颍河', 0, null, '']]);
+  assert.equal(assertStatus(await s.c.clerkA.get('/api/v1/water/rivers'), 200).year, 2026, 'default: the latest year with samples');
+  assertError(await s.c.admin.get('/api/v1/water/rivers?year=abc'), 400, 'invalid_argument', 'year');
+  assertError(await s.c.anon.get('/api/v1/water/rivers'), 401, 'unauthorized');
+});
+
 test('items: a section\'s values over time with their classes and detection flags', async () => {
   const d = assertStatus(await s.c.clerkB.get(`/api/v1/water/sections/${fx.a.id}/items?from=2026-01-01&to=2026-01-31`), 200);
   assert.equal(d.section.code, 'YH01');

@@ -376,6 +376,39 @@ function waterClasses(year) {
   };
 }
 
+// A river's status (《地表水环境质量评价办法（试行）》) from its river sections' annual values:
+// under 5 sections the class of the item means over the sections, from 5 the class proportions.
+function waterRivers(year) {
+  const byRiver = new Map();
+  for (const s of sections.filter((x) => x.water_body === 'river')) {
+    const all = waterRows(s).filter((r) => r.date.startsWith(`${year}-`));
+    if (!byRiver.has(s.river)) byRiver.set(s.river, []);
+    if (!all.length) continue;
+    // one row per item: the section's annual mean (<x as x/2), below detection only when all are
+    const means = WATER_ITEMS.map((item) => all.filter((r) => r.item === item[0])).filter((rs) => rs.length).map((rs) => {
+      const allBelow = rs.every((r) => r.below_detection);
+      const value = allBelow ? Math.max(...rs.map((r) => r.value ?? 0)) || null
+        : rs.reduce((a, r) => a + (r.below_detection ? (r.value ?? 0) / 2 : r.value), 0) / rs.length;
+      return { item: rs[0].item, value, below_detection: allBelow };
+    });
+    byRiver.get(s.river).push({ section: s, means, cls: periodClass(s, means).class });
+  }
+  const rivers = [...byRiver.entries()].sort(([a], [b]) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)).map(([river, list]) => {
+    const n = list.length;
+    const good = list.filter((x) => WATER_CLASSES.indexOf(x.cls) <= 2).length;
+    const bad = list.filter((x) => x.cls === '劣V').length;
+    const base = { river, sections: n, good_sections: good, worse_than_v_sections: bad };
+    if (n >= 5) {
+      const label = 10 * good >= 9 * n ? '优' : 4 * good >= 3 * n ? '良好' : 5 * bad < n ? '轻度污染' : 5 * bad < 2 * n ? '中度污染' : '重度污染';
+      return { ...base, class: null, label, method: 'proportion' };
+    }
+    if (!n) return { ...base, class: null, label: '', method: 'mean' };
+    const c = periodClass(list[0].section, list.flatMap((x) => x.means));
+    return { ...base, class: c.class, label: c.label, method: 'mean' };
+  });
+  return { year, rivers };
+}
+
 // GB 15618-2018 Table 1 (screening) and Table 3 (control), pH bands ≤5.5, ≤6.5, ≤7.5, >7.5
 const SOIL_LIMITS = {
   cd: { paddy: [0.3, 0.4, 0.6, 0.8], other: [0.3, 0.3, 0.3, 0.6], control: [1.5, 2.0, 3.0, 4.0] },
@@ -615,6 +648,11 @@ async function api(req, res, url) {
     const year = q.year === undefined ? Number(WATER_MONTHS[WATER_MONTHS.length - 1].slice(0, 4)) : Number(q.year);
     if (!Number.isInteger(year) || year < 1900 || year > 2200) return error(res, 400, 'invalid_argument', 'year must be YYYY', 'year');
     return send(res, 200, waterClasses(year));
+  }
+  if (p === '/water/rivers' && m === 'GET') {
+    const year = q.year === undefined ? Number(WATER_MONTHS[WATER_MONTHS.length - 1].slice(0, 4)) : Number(q.year);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) return error(res, 400, 'invalid_argument', 'year must be YYYY', 'year');
+    return send(res, 200, waterRivers(year));
   }
   if ((mm = /^\/water\/sections\/(\d+)\/items$/.exec(p)) && m === 'GET') {
     const s = sections.find((x) => x.id === Number(mm[1]));

@@ -8,7 +8,8 @@
 // "Water and soil"): the sections table against /water/sections and /water/classes (latest month
 // class, annual class, target, attainment), every class tag's background against the official
 // class colour, the class-by-month chart (canvas drawn, one series per section, a target mark
-// line each), the year selector, the drinking-water sources, a section's page (class chart with
+// line each), the river status table against /water/rivers (for this year and the selected one),
+// the year selector, the drinking-water sources, a section's page (class chart with
 // the target line read from the live ECharts option, the items chart and the values table with
 // their ND/<x flags), the soil plots table and a plot's samples. Read-only.
 //
@@ -195,14 +196,30 @@ async function checkSectionsAgainst(page, classes, label, check) {
   return rows;
 }
 
+// The river status table equals /water/rivers row for row (river, class, label, method, sections);
+// waits until the table shows exactly those rows (no fixed sleeps).
+async function checkRiversAgainst(page, rivers, label, check) {
+  const want = JSON.stringify(rivers.rivers.map((r) => [r.river, r.class ?? '', r.label, r.method, String(r.sections)]));
+  const attrs = ['data-river', 'data-class', 'data-label', 'data-method', 'data-sections'];
+  const shown = ([sel, as]) => JSON.stringify([...document.querySelectorAll(sel)].map((tr) => as.map((a) => tr.getAttribute(a))));
+  const arg = ['[data-testid="water-river-row"]', attrs];
+  await page.waitForFunction(([w, sel, as]) => JSON.stringify([...document.querySelectorAll(sel)].map((tr) => as.map((a) => tr.getAttribute(a)))) === w, [want, ...arg], { timeout: 10000 }).catch(() => {});
+  const got = await page.evaluate(shown, arg);
+  check(got === want, `${label}: river status rows ${got} ≠ /water/rivers ${want}`);
+  const tags = await page.$$eval(tid('water-river-row'), (trs) => trs.map((tr) => tr.querySelector('[data-testid="water-class-tag"]')?.getAttribute('data-class') ?? null));
+  rivers.rivers.forEach((r, i) => check(tags[i] === (r.class ?? ''), `${label}: river ${r.river} class tag ${tags[i]} ≠ API ${r.class}`));
+}
+
 async function checkWaterPage(page, ctx) {
   const { api, label, check, screenshot } = ctx;
   const classesResp = page.waitForResponse((r) => /\/api\/v1\/water\/classes(\?|$)/.test(r.url()), { timeout: 20000 }).catch(() => null);
   if (!(await go(page, 'water', label, check))) return null;
   if (!check(await page.locator(tid('water-page')).waitFor({ timeout: 10000 }).then(() => true).catch(() => false), `${label}: water page did not open`)) return null;
   await classesResp;
-  const [sections, classes] = await Promise.all([api('/water/sections'), api('/water/classes')]);
+  const [sections, classes, rivers] = await Promise.all([api('/water/sections'), api('/water/classes'), api('/water/rivers')]);
   const rows = await checkSectionsAgainst(page, classes, label, check);
+  check(rivers.year === classes.year, `${label}: /water/rivers year ${rivers.year} ≠ /water/classes ${classes.year}`);
+  await checkRiversAgainst(page, rivers, label, check);
   // the page's rows are the API's sections
   const apiCodes = sections.sections.map((s) => s.code).sort();
   check(JSON.stringify(rows.map((r) => r.code).sort()) === JSON.stringify(apiCodes), `${label}: water rows ${rows.map((r) => r.code).join(',')} ≠ /water/sections ${apiCodes.join(',')}`);
@@ -246,6 +263,7 @@ async function checkWaterPage(page, ctx) {
     await page.waitForTimeout(400);
     const prev = await api(`/water/classes?year=${other}`);
     await checkSectionsAgainst(page, prev, `${label} ${other}`, check);
+    await checkRiversAgainst(page, await api(`/water/rivers?year=${other}`), `${label} ${other}`, check);
     await checkTags(page, tid('water-page'), 'water-class-tag', WATER_COLOURS, `${label} ${other}`, check);
     await page.waitForTimeout(900);
     await screenshot(`water-${other}`);

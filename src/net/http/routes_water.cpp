@@ -8,6 +8,7 @@
 #include "net/http/routes_water_json.hpp"
 #include "services/water_classes.hpp"
 #include "services/water_import.hpp"
+#include "services/water_rivers.hpp"
 
 namespace ecogov::http {
 
@@ -107,23 +108,40 @@ void add_section_routes(Router& router, AppContext& ctx) {
                });
 }
 
-Response classes(AppContext& ctx, Request& r) {
+/// `?year=`, by default the year of the latest stored sample (else this year).
+Result<int> year_param(AppContext& ctx, Request& r, storage::Connection& c) {
     auto year = int_param(r, "year", 2000, 2100);
-    if (!year) return error_response(year.error());
+    if (!year) return std::unexpected(year.error());
+    if (*year) return static_cast<int>(**year);
+    auto latest = latest_water_year(c);
+    if (!latest) return std::unexpected(latest.error());
+    return latest->value_or(today_cst(ctx).year());
+}
+
+DateRange year_range(int y) {
+    return DateRange{Date::from_ymd(y, 1, 1), Date::from_ymd(y, 12, 31)};
+}
+
+Response classes(AppContext& ctx, Request& r) {
     auto c = ctx.db.acquire();
-    int y = today_cst(ctx).year();
-    if (*year) {
-        y = static_cast<int>(**year);
-    } else {
-        auto latest = latest_water_year(*c);
-        if (!latest) return error_response(latest.error());
-        if (*latest) y = **latest;
-    }
-    auto list = water_classes(*c, DateRange{Date::from_ymd(y, 1, 1), Date::from_ymd(y, 12, 31)});
+    auto y = year_param(ctx, r, *c);
+    if (!y) return error_response(y.error());
+    auto list = water_classes(*c, year_range(*y));
     if (!list) return error_response(list.error());
     json::array out;
     for (const SectionYear& s : *list) out.push_back(section_year_json(s));
-    return json_response(200, json::object{{"year", y}, {"sections", std::move(out)}});
+    return json_response(200, json::object{{"year", *y}, {"sections", std::move(out)}});
+}
+
+Response rivers(AppContext& ctx, Request& r) {
+    auto c = ctx.db.acquire();
+    auto y = year_param(ctx, r, *c);
+    if (!y) return error_response(y.error());
+    auto list = water_rivers(*c, year_range(*y));
+    if (!list) return error_response(list.error());
+    json::array out;
+    for (const RiverYear& x : *list) out.push_back(river_year_json(x));
+    return json_response(200, json::object{{"year", *y}, {"rivers", std::move(out)}});
 }
 
 Response items(AppContext& ctx, Request& r) {
@@ -167,6 +185,9 @@ void add_sample_routes(Router& router, AppContext& ctx) {
     router.add("GET", "/api/v1/water/classes", Access::read,
                "Monthly and annual classes of every section",
                [&ctx](Request& r) { return classes(ctx, r); });
+    router.add("GET", "/api/v1/water/rivers", Access::read,
+               "Status of each river from its sections' annual values",
+               [&ctx](Request& r) { return rivers(ctx, r); });
     router.add("GET", "/api/v1/water/sections/{id}/items", Access::read,
                "A section's items over time", [&ctx](Request& r) { return items(ctx, r); });
 }

@@ -99,6 +99,17 @@ json::object section_year_json(const SectionYear& y) {
         {"annual", y.annual ? json::value(period_json(*y.annual, true)) : json::value(nullptr)}};
 }
 
+json::object river_year_json(const RiverYear& r) {
+    const RiverStatus& s = r.status;
+    return {{"river", r.river},
+            {"sections", s.sections},
+            {"class", class_json(s.cls)},
+            {"label", s.label},
+            {"method", s.method == RiverMethod::class_proportion ? "proportion" : "mean"},
+            {"good_sections", s.good_sections},
+            {"worse_than_v_sections", s.worse_than_v_sections}};
+}
+
 json::object item_sample_json(const ItemSample& x, WaterBody body) {
     const ItemInfo& i = info(x.item);
     const bool below = x.value.detection != Detection::detected;

@@ -18,11 +18,15 @@
 #include "services/soil_assessment.hpp"
 #include "services/water_classes.hpp"
 #include "services/water_import.hpp"
+#include "services/water_rivers.hpp"
 
 namespace ecogov::http {
 
 boost::json::object section_json(const WaterSection& s);
 boost::json::object section_year_json(const SectionYear& y);
+/// `{"river","sections","class","label","method","good_sections","worse_than_v_sections"}`;
+/// `class` only by the mean method (else null), `label` "" when no section counts.
+boost::json::object river_year_json(const RiverYear& r);
 boost::json::object item_sample_json(const ItemSample& x, water::WaterBody body);
 boost::json::object plot_json(const SoilPlot& p);
 boost::json::object plot_summary_json(const PlotSummary& p);

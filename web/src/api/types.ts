@@ -195,6 +195,20 @@ export interface WaterClasses {
   year: number
   sections: SectionClasses[]
 }
+/** GET /water/rivers: a river's status (《地表水环境质量评价办法（试行）》); `class` only by the mean method */
+export interface RiverStatus {
+  river: string
+  sections: number
+  class: WaterClass | null
+  label: '' | '优' | '良好' | '轻度污染' | '中度污染' | '重度污染'
+  method: 'mean' | 'proportion'
+  good_sections: number
+  worse_than_v_sections: number
+}
+export interface WaterRivers {
+  year: number
+  rivers: RiverStatus[]
+}
 export interface WaterItemRow {
   date: string
   item: string

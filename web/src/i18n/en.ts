@@ -59,6 +59,10 @@ const en: Shape<typeof zh> = {
     back: 'Back to water', sectionTitle: 'Section: {name}', classes: 'Class by month, {year} (dashed: target class)',
     items: 'Items over time', item: 'Item', date: 'Date', value: 'Value', class: 'Class', limitIII: 'Class III limit',
     label: 'Status', cwqi: 'CWQI', mainPollutants: 'Main pollutants', noSection: 'No such section', belowDetection: 'below the detection limit',
+    rivers: 'River status', riverName: 'River', riverSections: 'Sections', riverClass: 'Class', riverLabel: 'Status',
+    riverMethod: 'Method', riverShares: 'I–III / worse than V', noRivers: 'No rivers',
+    riverMethods: { mean: 'Mean of items (under 5 sections)', proportion: 'Class proportions (5+ sections)' },
+    riverLabels: { excellent: 'Excellent', good: 'Good', light: 'Lightly polluted', moderate: 'Moderately polluted', heavy: 'Heavily polluted' },
   },
   soil: {
     title: 'Soil', plots: 'Farmland plots', code: 'Code', name: 'Plot', landUse: 'Land use', class: 'Class',

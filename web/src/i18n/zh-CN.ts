@@ -56,6 +56,10 @@ export default {
     back: '返回水环境', sectionTitle: '断面：{name}', classes: '{year} 年逐月水质类别（虚线为目标类别）',
     items: '监测项目变化', item: '监测项目', date: '日期', value: '浓度', class: '类别', limitIII: 'III 类限值',
     label: '水质状况', cwqi: 'CWQI', mainPollutants: '主要污染项目', noSection: '没有该断面', belowDetection: '低于检出限',
+    rivers: '河流水质状况', riverName: '河流', riverSections: '断面数', riverClass: '水质类别', riverLabel: '水质状况',
+    riverMethod: '评价方法', riverShares: 'I~III 类 / 劣V 类比例', noRivers: '暂无河流',
+    riverMethods: { mean: '断面均值（少于5个断面）', proportion: '类别比例（5个及以上断面）' },
+    riverLabels: { excellent: '优', good: '良好', light: '轻度污染', moderate: '中度污染', heavy: '重度污染' },
   },
   soil: {
     title: '土壤环境', plots: '农用地地块', code: '编码', name: '地块名称', landUse: '用地类型', class: '类别',
