@@ -1,6 +1,8 @@
 // Soil sample import (services/water_import.hpp, the soil half).
+#include <array>
 #include <map>
 
+#include "services/sample_import.hpp"
 #include "services/water_csv.hpp"
 #include "services/water_import.hpp"
 
@@ -41,7 +43,7 @@ struct Known {
     std::map<std::string, std::string> sample_plots;  // stored sample code → plot code
 };
 
-class SoilCheck {
+class SoilCheck : public sample_batch::Tally {
   public:
     SoilCheck(const Actor& who, Known known) : who_(who), known_(std::move(known)) {}
 
@@ -66,14 +68,8 @@ class SoilCheck {
                 {number, 2, "sample", "duplicate of line " + std::to_string(seen->second)});
         rows.push_back(Checked{it->second.id, std::move(*row)});
     }
-    void error(const CsvIssue& i) {
-        sample_batch::add_error(report, i.line, i.column, i.field, i.message);
-    }
 
-    SampleImportReport report;
     std::vector<Checked> rows;
-    std::int64_t own = 0;
-    std::int64_t foreign = 0;
 
   private:
     const Actor& who_;
@@ -93,21 +89,13 @@ Result<Known> load_known(storage::Connection& c) {
     return k;
 }
 
-Result<void> store(storage::Connection& c, const std::vector<Checked>& rows,
-                   SampleImportReport& r) {
-    auto st = c.prepare(kUpsert);
-    if (!st) return std::unexpected(st.error());
-    for (const Checked& k : rows) {
-        std::array<SqlValue, 13> p{k.plot_id, k.row.sample, std::int64_t{k.row.date.days},
-                                   k.row.ph_text};
-        for (std::size_t i = 0; i < kMetalCount; ++i) p[4 + i] = k.row.metal_texts[i];
-        p[12] = r.batch_id;
-        auto n = (*st)->run(p);
-        if (!n) return std::unexpected(n.error());
-        ++r.accepted;
-        r.changed += *n;
-    }
-    return {};
+/// The parameters of kUpsert for one row.
+std::array<SqlValue, 13> row_params(const Checked& k, std::int64_t batch_id) {
+    std::array<SqlValue, 13> p{k.plot_id, k.row.sample, std::int64_t{k.row.date.days},
+                               k.row.ph_text};
+    for (std::size_t i = 0; i < kMetalCount; ++i) p[4 + i] = k.row.metal_texts[i];
+    p[12] = batch_id;
+    return p;
 }
 
 }  // namespace
@@ -115,28 +103,9 @@ Result<void> store(storage::Connection& c, const std::vector<Checked>& rows,
 Result<SampleImportReport> import_soil_samples(storage::Connection& c, const Actor& who,
                                                const std::string& source, std::string_view text,
                                                const std::string& at_iso) {
-    if (who.role == Role::leader) return fail(ErrorCode::forbidden, "a leader may not import data");
-    auto known = load_known(c);
-    if (!known) return std::unexpected(known.error());
-    SoilCheck check(who, std::move(*known));
-    const auto header = for_each_csv_line(text, kSoilCsvHeader,
-                                          [&](int n, std::string_view l) { check.line(n, l); });
-    if (header) check.error(*header);
-    if (!header && check.report.error_count == 0 && check.rows.empty())
-        check.error({1, 1, "body", "the file has no data lines"});
-    if (who.role == Role::unit && check.own == 0 && check.foreign > 0)
-        return fail(ErrorCode::forbidden, "none of the plots in this file belongs to your unit");
-    if (check.report.error_count > 0) return std::move(check.report);
-    auto tx = storage::Transaction::begin(c);
-    if (!tx) return std::unexpected(tx.error());
-    auto batch = sample_batch::open(c, who, source, at_iso);
-    if (!batch) return std::unexpected(batch.error());
-    check.report.batch_id = *batch;
-    if (auto ok = store(c, check.rows, check.report); !ok) return std::unexpected(ok.error());
-    if (auto ok = sample_batch::close(c, who, source, "soil", text, check.report, at_iso); !ok)
-        return std::unexpected(ok.error());
-    if (auto done = tx->commit(); !done) return std::unexpected(done.error());
-    return std::move(check.report);
+    return sample_batch::import_file<SoilCheck>(c, who, source, text, at_iso,
+                                                {"soil", "plots", kSoilCsvHeader, kUpsert},
+                                                load_known, row_params);
 }
 
 }  // namespace ecogov

@@ -1,10 +1,11 @@
 // Water sample import (services/water_import.hpp).
 #include "services/water_import.hpp"
 
+#include <array>
 #include <map>
 #include <tuple>
 
-#include "services/audit.hpp"
+#include "services/sample_import.hpp"
 #include "services/stations.hpp"
 #include "services/water_csv.hpp"
 
@@ -32,7 +33,7 @@ struct Checked {
     WaterCsvRow row;
 };
 
-class WaterCheck {
+class WaterCheck : public sample_batch::Tally {
   public:
     WaterCheck(const Actor& who, std::map<std::string, SectionRef> sections)
         : who_(who), sections_(std::move(sections)) {}
@@ -60,14 +61,8 @@ class WaterCheck {
                               " (same section, date and item)"});
         rows.push_back(Checked{it->second.id, std::move(*row)});
     }
-    void error(const CsvIssue& i) {
-        sample_batch::add_error(report, i.line, i.column, i.field, i.message);
-    }
 
-    SampleImportReport report;
     std::vector<Checked> rows;
-    std::int64_t own = 0;
-    std::int64_t foreign = 0;
 
   private:
     const Actor& who_;
@@ -84,20 +79,10 @@ Result<std::map<std::string, SectionRef>> load_sections(storage::Connection& c) 
     return out;
 }
 
-Result<void> store(storage::Connection& c, const std::vector<Checked>& rows,
-                   SampleImportReport& r) {
-    auto st = c.prepare(kUpsert);
-    if (!st) return std::unexpected(st.error());
-    for (const Checked& k : rows) {
-        const SqlValue p[] = {k.section_id, std::int64_t{k.row.date.days},
-                              std::string(water::info(k.row.item).id), k.row.value_text,
-                              r.batch_id};
-        auto n = (*st)->run(p);
-        if (!n) return std::unexpected(n.error());
-        ++r.accepted;
-        r.changed += *n;
-    }
-    return {};
+/// The parameters of kUpsert for one row.
+std::array<SqlValue, 5> row_params(const Checked& k, std::int64_t batch_id) {
+    return {k.section_id, std::int64_t{k.row.date.days}, std::string(water::info(k.row.item).id),
+            k.row.value_text, batch_id};
 }
 
 }  // namespace
@@ -105,72 +90,9 @@ Result<void> store(storage::Connection& c, const std::vector<Checked>& rows,
 Result<SampleImportReport> import_water_samples(storage::Connection& c, const Actor& who,
                                                 const std::string& source, std::string_view text,
                                                 const std::string& at_iso) {
-    if (who.role == Role::leader) return fail(ErrorCode::forbidden, "a leader may not import data");
-    auto sections = load_sections(c);
-    if (!sections) return std::unexpected(sections.error());
-    WaterCheck check(who, std::move(*sections));
-    const auto header = for_each_csv_line(text, kWaterCsvHeader,
-                                          [&](int n, std::string_view l) { check.line(n, l); });
-    if (header) check.error(*header);
-    if (!header && check.report.error_count == 0 && check.rows.empty())
-        check.error({1, 1, "body", "the file has no data lines"});
-    if (who.role == Role::unit && check.own == 0 && check.foreign > 0)
-        return fail(ErrorCode::forbidden, "none of the sections in this file belongs to your unit");
-    if (check.report.error_count > 0) return std::move(check.report);
-    auto tx = storage::Transaction::begin(c);
-    if (!tx) return std::unexpected(tx.error());
-    auto batch = sample_batch::open(c, who, source, at_iso);
-    if (!batch) return std::unexpected(batch.error());
-    check.report.batch_id = *batch;
-    if (auto ok = store(c, check.rows, check.report); !ok) return std::unexpected(ok.error());
-    if (auto ok = sample_batch::close(c, who, source, "water", text, check.report, at_iso); !ok)
-        return std::unexpected(ok.error());
-    if (auto done = tx->commit(); !done) return std::unexpected(done.error());
-    return std::move(check.report);
+    return sample_batch::import_file<WaterCheck>(c, who, source, text, at_iso,
+                                                 {"water", "sections", kWaterCsvHeader, kUpsert},
+                                                 load_sections, row_params);
 }
-
-namespace sample_batch {
-
-Result<std::int64_t> open(storage::Connection& c, const Actor& who, const std::string& source,
-                          const std::string& at_iso) {
-    const SqlValue p[] = {source, std::string{}, std::string{},
-                          who.user_id ? SqlValue{who.user_id} : SqlValue{nullptr}, at_iso};
-    auto id = c.query(
-        "INSERT INTO import_batches (source, format, sha256, user_id, started_at, rows_accepted, "
-        "rows_rejected, "
-        "rows_changed) VALUES ($1, $2, $3, $4, $5, 0, 0, 0) RETURNING id",
-        p);
-    if (!id) return std::unexpected(id.error());
-    return id->at(0).integer(0);
-}
-
-Result<void> close(storage::Connection& c, const Actor& who, const std::string& source,
-                   std::string_view format, std::string_view text, const SampleImportReport& r,
-                   const std::string& at_iso) {
-    const std::string sha = sha256_hex(text);
-    const SqlValue p[] = {std::string(format), sha, r.accepted, r.changed, r.batch_id};
-    auto up = c.execute(
-        "UPDATE import_batches SET format = $1, sha256 = $2, rows_accepted = $3, rows_rejected = "
-        "0, "
-        "rows_changed = $4 WHERE id = $5",
-        p);
-    if (!up) return std::unexpected(up.error());
-    const std::string after =
-        "{\"source\":" + json_quote(source) + ",\"format\":" + json_quote(format) +
-        ",\"sha256\":" + json_quote(sha) + ",\"accepted\":" + std::to_string(r.accepted) +
-        ",\"rejected\":0,\"changed\":" + std::to_string(r.changed) + "}";
-    return append_audit(
-        c, who, {"import", "import_batches", std::to_string(r.batch_id), std::nullopt, after},
-        at_iso);
-}
-
-void add_error(SampleImportReport& r, std::size_t line, std::size_t column, std::string field,
-               std::string message) {
-    ++r.error_count;
-    if (r.errors.size() < kSampleErrorsListed)
-        r.errors.push_back(ImportRowError{line, column, std::move(field), std::move(message)});
-}
-
-}  // namespace sample_batch
 
 }  // namespace ecogov

@@ -47,17 +47,4 @@ Result<SampleImportReport> import_soil_samples(storage::Connection& c, const Act
                                                const std::string& source, std::string_view text,
                                                const std::string& at_iso);
 
-/// Internal to the two imports: the batch row, its counts and its audit entry, in `c`'s open
-/// transaction.
-namespace sample_batch {
-Result<std::int64_t> open(storage::Connection& c, const Actor& who, const std::string& source,
-                          const std::string& at_iso);
-Result<void> close(storage::Connection& c, const Actor& who, const std::string& source,
-                   std::string_view format, std::string_view text, const SampleImportReport& r,
-                   const std::string& at_iso);
-/// Adds a problem (counts it; lists the first kSampleErrorsListed).
-void add_error(SampleImportReport& r, std::size_t line, std::size_t column, std::string field,
-               std::string message);
-}  // namespace sample_batch
-
 }  // namespace ecogov
