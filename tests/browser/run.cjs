@@ -296,8 +296,16 @@ async function checkOverview(page, base, role, vp, label) {
   const rows = await page.$$eval(tid('target-row'), (els) =>
     els.map((e) => ({ indicator: e.getAttribute('data-indicator'), badge: e.querySelector('[data-testid="target-out-of-reach"]')?.textContent?.trim() || '', toDate: e.querySelector('[data-testid="target-to-date"]')?.textContent?.trim() })),
   );
-  check(rows.length === ov.targets.length, `${label}: ${rows.length} target rows, the API has ${ov.targets.length}`);
-  ov.targets.forEach((tp, i) => {
+  // One unit's targets at a time: the panel names the unit it shows (the user's own when it has
+  // targets, else the first listed); its rows must be exactly that unit's targets, in order.
+  const shownUnit = await page.locator(tid('targets')).getAttribute('data-unit');
+  const unitTargets = ov.targets.filter((t) => String(t.target.unit_id) === shownUnit);
+  check(ov.targets.length === 0 || unitTargets.length > 0, `${label}: targets panel shows unit ${shownUnit}, which has no targets`);
+  const me = await apiGet(page, base, '/auth/me');
+  if (ov.targets.some((t) => t.target.unit_id === me.user.unit_id))
+    check(shownUnit === String(me.user.unit_id), `${label}: targets panel shows unit ${shownUnit}, not the user's own unit ${me.user.unit_id}`);
+  check(rows.length === unitTargets.length, `${label}: ${rows.length} target rows, the API has ${unitTargets.length} for unit ${shownUnit}`);
+  unitTargets.forEach((tp, i) => {
     const r = rows[i];
     if (!r) return;
     check(r.indicator === tp.target.indicator, `${label}: target row ${i} is ${r.indicator}, API ${tp.target.indicator}`);
@@ -308,7 +316,7 @@ async function checkOverview(page, base, role, vp, label) {
     }
   });
   // el-tag zooms in (from scaleX(0), i.e. an empty box) over 0.3 s when it appears
-  if (ov.targets.some((t) => t.out_of_reach)) check(await page.locator(tid('target-out-of-reach')).first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false), `${label}: out-of-reach badge not visible`);
+  if (ov.targets.some((t) => t.out_of_reach && String(t.target.unit_id) === shownUnit)) check(await page.locator(tid('target-out-of-reach')).first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false), `${label}: out-of-reach badge not visible`);
   // ranking
   const rank = await page.$$eval(`${tid('ranking-table')} .el-table__body tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
   check(rank.length === ov.ranking.length, `${label}: ranking shows ${rank.length} rows, API ${ov.ranking.length}`);
