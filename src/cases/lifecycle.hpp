@@ -1,0 +1,89 @@
+#pragma once
+// Lifecycle of a problem as a state machine with guards (issue 5 item 2; water-soil-assessment.md
+// §7.2 "拉条挂账、督办落实、办结销号", §7.5 acceptance and closure).
+//
+// reported → verified | dismissed → assigned → rectifying → submitted → self_accepted →
+// bureau_accepted → public_notice → closed; `Return` at either acceptance step (submitted,
+// self_accepted) goes back to rectifying. No skipping.
+//
+// Pure: dates are event data, nothing is read from a clock. Who may fire an event (roles, "cannot
+// accept one's own rectification") is checked by the services, not here.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+
+namespace ecogov::cases {
+
+/// State of a problem. `dismissed` and `closed` are final.
+enum class CaseState : unsigned char {
+    reported,         // 发现/交办
+    verified,         // 已核实
+    dismissed,        // 不予立案 (with reason)
+    assigned,         // 已交办 (rectification plan set)
+    rectifying,       // 整改中
+    submitted,        // 申请验收
+    self_accepted,    // 自行验收通过
+    bureau_accepted,  // 局验收通过
+    public_notice,    // 公示中
+    closed,           // 已销号
+};
+
+std::string_view state_id(CaseState state) noexcept;
+
+/// Rectification plan (§7.2 清单制: 责任单位、整改目标、整改措施、整改时限; plus 责任人).
+/// Contract: goal, at least one non-blank measure, deadline, responsible unit (> 0) and person.
+struct RectificationPlan {
+    std::string goal;
+    std::vector<std::string> measures;
+    std::optional<Date> deadline;
+    std::int64_t responsible_unit_id = 0;
+    std::string responsible_person;
+};
+
+/// Acceptance (验收, §7.5): the accepting person and at least one non-blank evidence reference.
+struct Acceptance {
+    std::string person;
+    std::vector<std::string> evidence_refs;
+};
+
+// Events. Each carries the data its guard checks.
+struct Verify {};
+struct Dismiss {
+    std::string reason;
+};
+struct Assign {
+    RectificationPlan plan;
+};
+struct StartRectification {};
+struct Submit {};
+struct SelfAccept {
+    Acceptance acceptance;
+};
+struct BureauAccept {
+    Acceptance acceptance;
+};
+struct Return {  // 退回 at an acceptance step
+    std::string reason;
+};
+struct PublishNotice {};
+struct Close {};  // 销号
+
+using CaseEvent = std::variant<Verify, Dismiss, Assign, StartRectification, Submit, SelfAccept,
+                               BureauAccept, Return, PublishNotice, Close>;
+
+std::string_view event_id(const CaseEvent& event) noexcept;
+
+/// The state `event` leads to from `current`.
+/// Errors: conflict when the event is not allowed in `current` (message names the event, the
+/// current state and the state(s) it is allowed from); invalid_argument when a guard fails
+/// (message names the state, the event and the missing field; `Error::field` is the field path,
+/// e.g. "plan.deadline").
+Result<CaseState> transition(CaseState current, const CaseEvent& event);
+
+}  // namespace ecogov::cases
