@@ -15,6 +15,8 @@ enum class ErrorCode {
     conflict,          // the operation contradicts stored state
     unauthorized,      // no valid session or credentials
     forbidden,         // the actor's role or unit does not allow this
+    too_large,         // a body or file exceeds its size limit
+    unsupported_type,  // a file's content is not of an accepted type (or not what it claims)
     internal,          // a bug: an invariant did not hold
 };
 

@@ -22,6 +22,7 @@ export const ROUTES = [
   ['PATCH', '/api/v1/users/{id}', 'write'],
   ['GET', '/api/v1/audit', 'read'],
   ['GET', '/api/v1/audit/verify', 'read'],
+  ['GET', '/api/v1/attachments/{id}', 'read'],
   ['GET', '/api/v1/stations', 'read'],
   ['POST', '/api/v1/stations', 'write'],
   ['PATCH', '/api/v1/stations/{id}', 'write'],

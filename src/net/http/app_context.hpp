@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "services/attachments.hpp"
 #include "storage/database.hpp"
 
 namespace ecogov::http {
@@ -16,6 +17,7 @@ struct ServerSettings {
     std::string web_root;                 // built front end (web/dist)
     int login_attempts_per_account = 5;   // per 15 minutes, then 429
     int login_attempts_per_address = 20;  // per 15 minutes, then 429
+    AttachmentPolicy attachments;         // size limit of uploaded files
 };
 
 struct AppContext {

@@ -103,6 +103,10 @@ Response error_response(const Error& e) {
             return error_response(404, "not_found", e.message, e.field);
         case ErrorCode::conflict:
             return error_response(409, "conflict", e.message, e.field);
+        case ErrorCode::too_large:
+            return error_response(413, "too_large", e.message, e.field);
+        case ErrorCode::unsupported_type:
+            return error_response(415, "unsupported_type", e.message, e.field);
         case ErrorCode::io:
             return error_response(500, "io", e.message, e.field);
         case ErrorCode::internal:

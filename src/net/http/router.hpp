@@ -84,7 +84,8 @@ Response json_response(int status, const boost::json::value& body);
 Response error_response(int status, std::string_view code, std::string_view message,
                         std::string_view field = {});
 /// Maps a service Error to its HTTP status (the one place that does it): invalid_argument 400,
-/// bad_data 422, unauthorized 401, forbidden 403, not_found 404, conflict 409, io/internal 500.
+/// bad_data 422, unauthorized 401, forbidden 403, not_found 404, conflict 409, too_large 413,
+/// unsupported_type 415, io/internal 500.
 Response error_response(const Error& e);
 
 /// Parses a JSON object body, rejecting invalid JSON, non-objects, unknown fields (not in

@@ -184,9 +184,30 @@ CREATE INDEX soil_plots_unit_id ON soil_plots (unit_id);
 CREATE INDEX soil_samples_plot_id ON soil_samples (plot_id);
 )sql";
 
+// Version 3: files attached to reports, evidence and documents (docs/schema.md migration 0003).
+// The bytes are kept base64-encoded in the database so that a backup holds them and both
+// backends store them the same way; sha256 is of the raw bytes.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE attachments (
+    id            INTEGER PRIMARY KEY,
+    owner_kind    TEXT NOT NULL,
+    owner_id      INTEGER NOT NULL,
+    filename      TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    size_bytes    INTEGER NOT NULL,
+    sha256        TEXT NOT NULL,
+    data_base64   TEXT NOT NULL,
+    uploaded_by   INTEGER NULL REFERENCES users (id),
+    uploaded_at   TEXT NOT NULL
+);
+
+CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
     Migration{2, "water and soil", kV2},
+    Migration{3, "attachments", kV3},
 };
 
 }  // namespace
