@@ -117,18 +117,26 @@ Result<LoginOutcome> login(storage::Connection& c, const Clock& clock, const Log
         });
 }
 
+constexpr std::int64_t kLastSeenGranularityMs = 60'000;
+
 Result<std::optional<SessionView>> find_session(storage::Connection& c, std::string_view token,
                                                 std::int64_t now_ms) {
     if (token.size() != 64) return std::optional<SessionView>{};
     const std::vector<SqlValue> params{sha256_hex(token), now_ms};
     auto rows = c.query(
-        "SELECT s.token_hash, s.csrf_token, u.id, u.username, u.role, u.unit_id FROM sessions s "
-        "JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_ms > $2 AND "
-        "u.disabled = 0",
+        "SELECT s.token_hash, s.csrf_token, u.id, u.username, u.role, u.unit_id, s.last_seen_ms "
+        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND "
+        "s.expires_ms > $2 AND u.disabled = 0",
         params);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<SessionView>{};
     const storage::Row& r = rows->front();
+    // last_seen_ms is written at most once a minute per session, so reads stay reads.
+    if (const auto seen = r.opt_integer(6); !seen || *seen < now_ms - kLastSeenGranularityMs) {
+        const std::vector<SqlValue> touch{now_ms, r.text(0)};
+        if (auto n = c.execute("UPDATE sessions SET last_seen_ms = $1 WHERE token_hash = $2", touch); !n)
+            return std::unexpected(n.error());
+    }
     Actor a{r.integer(2), r.text(3), parse_role(r.text(4)).value_or(Role::leader), r.integer(5)};
     return std::optional<SessionView>{SessionView{a, r.text(0), r.text(1)}};
 }

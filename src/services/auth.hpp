@@ -63,6 +63,7 @@ struct LoginRequest {
 
 Result<LoginOutcome> login(storage::Connection& c, const Clock& clock, const LoginRequest& req);
 /// The live session for a cookie token; nullopt when unknown, expired or the user is disabled.
+/// Records the session's last activity (`last_seen_ms`), at most once a minute.
 Result<std::optional<SessionView>> find_session(storage::Connection& c, std::string_view token,
                                                 std::int64_t now_ms);
 Result<void> logout(storage::Connection& c, const Clock& clock, const Actor& who,

@@ -156,3 +156,16 @@ test('throttling per address: 6 failures on different accounts from one address 
   await elsewhere.login('admin');
   await assertHealthy(s.server);
 });
+
+test('wrong old passwords are throttled like failed sign-ins (429 with Retry-After)', async () => {
+  cli(s.db, 'user', 'add', 'pwguess', '--role', 'leader', '--unit', 'bureau', '--password', PASSWORD);
+  const a = new Client(s.server.url, { localAddress: '127.0.0.21' }); await a.login('pwguess');
+  for (let i = 0; i < 3; i++) { // test config: 3 failures per account
+    assertError(await a.post('/api/v1/auth/password', { old_password: `guess-${i}-xxxx`, new_password: 'Another-pass-1' }), 400, 'invalid_argument', 'old_password');
+  }
+  const limited = await a.post('/api/v1/auth/password', { old_password: PASSWORD, new_password: 'Another-pass-1' });
+  assertError(limited, 429, 'throttled');
+  assert.ok(Number(limited.headers['retry-after']) >= 1);
+  // the account's sign-in is throttled as well
+  assertError(await new Client(s.server.url, { localAddress: '127.0.0.22' }).post('/api/v1/auth/login', { username: 'pwguess', password: PASSWORD }), 429, 'throttled');
+});

@@ -151,3 +151,11 @@ test('nothing malformed was stored', async () => {
   assert.equal(v.ok, true);
   await assertHealthy(s.server);
 });
+
+test('request headers over 64 KiB → 431 too_large; the server stays up', async () => {
+  const r = await rawRequest(s.server.url, 'GET', '/healthz', { 'x-padding': 'a'.repeat(70 * 1024) });
+  assert.equal(r.status, 431);
+  assert.equal(JSON.parse(r.text).error.code, 'too_large');
+  assertStatus(await rawRequest(s.server.url, 'GET', '/healthz', { 'x-padding': 'a'.repeat(8 * 1024) }), 200);
+  await assertHealthy(s.server);
+});

@@ -80,6 +80,20 @@ TEST_F(AuthSessions, LoginStoresOnlyTheTokenHash) {
     EXPECT_EQ((*s)->csrf_token, out->session.csrf_token);
 }
 
+TEST_F(AuthSessions, LastSeenIsRecordedAtMostOnceAMinute) {
+    auto lease = db_->acquire();
+    auto out = login(*lease, clock_, LoginRequest{"ann", "password-1", "", 3'600'000});
+    ASSERT_TRUE(out) << out.error().message;
+    const std::int64_t t0 = unix_ms(clock_.now());
+    auto last_seen = [&] { return lease->query("SELECT last_seen_ms FROM sessions")->at(0).integer(0); };
+    ASSERT_TRUE(find_session(*lease, out->session.token, t0 + 1'000)->has_value());
+    const std::int64_t first = last_seen();
+    ASSERT_TRUE(find_session(*lease, out->session.token, t0 + 30'000)->has_value());
+    EXPECT_EQ(last_seen(), first);  // within the minute: not rewritten
+    ASSERT_TRUE(find_session(*lease, out->session.token, first + 60'001)->has_value());
+    EXPECT_EQ(last_seen(), first + 60'001);
+}
+
 TEST_F(AuthSessions, WrongPasswordUnknownUserAndDisabledLookAlike) {
     auto lease = db_->acquire();
     auto a = login(*lease, clock_, LoginRequest{"ann", "password-2", "", 60'000});

@@ -76,17 +76,25 @@ Response me_route(AppContext& ctx, Request& req) {
     return r;
 }
 
-Response password_route(AppContext& ctx, Request& req) {
+// Wrong old passwords count as failed sign-ins of the account (a stolen session cannot guess the
+// password faster than the sign-in form allows).
+Response password_route(AppContext& ctx, LoginThrottle& throttle, Request& req) {
     auto body = parse_json_object(req, {"old_password", "new_password"});
     if (!body) return error_response(body.error());
     auto old_pw = req_string(*body, "old_password");
     if (!old_pw) return error_response(old_pw.error());
     auto new_pw = req_string(*body, "new_password");
     if (!new_pw) return error_response(new_pw.error());
+    const std::string& account = actor(req).username;
+    if (auto wait = throttle.check(account, req.remote_address)) return throttled(*wait);
     auto lease = ctx.db.acquire();
     auto r =
         change_password(*lease, ctx.clock, actor(req), *old_pw, *new_pw, req.session_token_hash);
-    if (!r) return error_response(r.error());
+    if (!r) {
+        if (r.error().field == "old_password") throttle.record_failure(account, req.remote_address);
+        return error_response(r.error());
+    }
+    throttle.record_success(account);
     return ok_true();
 }
 
@@ -103,7 +111,7 @@ void register_auth_routes(Router& router, AppContext& ctx) {
     router.add("GET", "/api/v1/auth/me", Access::read, "The signed-in user and the CSRF token",
                [&ctx](Request& r) { return me_route(ctx, r); });
     router.add("POST", "/api/v1/auth/password", Access::write_own, "Change one's own password",
-               [&ctx](Request& r) { return password_route(ctx, r); });
+               [&ctx, throttle](Request& r) { return password_route(ctx, *throttle, r); });
 }
 
 }  // namespace ecogov::http

@@ -88,8 +88,14 @@ class Session : public std::enable_shared_from_this<Session> {
                 to_beast(error_response(413, "too_large", "the body is larger than the limit"), 11,
                          false, false));
         }
+        if (ec == bhttp::error::header_limit) {
+            return write(to_beast(error_response(431, "too_large",
+                                                 "the request headers exceed 64 KiB"),
+                                  11, false, false));
+        }
         if (ec) {
-            return write(to_beast(error_response(400, "invalid_argument", "malformed HTTP request"),
+            return write(to_beast(error_response(400, "invalid_argument",
+                                                 "malformed HTTP request: " + ec.message()),
                                   11, false, false));
         }
         auto req = parser_->release();
