@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "temp_database.hpp"
+
 #include "services/audit.hpp"
 
 namespace ecogov {
@@ -19,20 +21,11 @@ class FixedClock final : public Clock {
 class AuditChain : public ::testing::Test {
   protected:
     void SetUp() override {
-        path_ =
-            std::filesystem::temp_directory_path() /
-            ("ecogov-audit-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-        std::filesystem::remove(path_);
-        auto db = storage::Database::open(path_.string(), 1);
-        ASSERT_TRUE(db) << db.error().message;
-        db_ = std::move(*db);
-        ASSERT_TRUE(db_->migrate());
+        temp_ = std::make_unique<ecogov::testing::TempDatabase>(1);
+        db_ = &temp_->db();
     }
     void TearDown() override {
-        db_.reset();
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path_.string() + suffix);
+        temp_.reset();
     }
 
     void append(int n) {
@@ -58,8 +51,8 @@ class AuditChain : public ::testing::Test {
         return v.value_or(AuditVerification{});
     }
 
-    std::filesystem::path path_;
-    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<ecogov::testing::TempDatabase> temp_;
+    storage::Database* db_ = nullptr;
 };
 
 TEST_F(AuditChain, EmptyAndIntactChainsVerify) {

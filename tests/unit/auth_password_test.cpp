@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "temp_database.hpp"
+
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
 #include "services/auth.hpp"
@@ -40,14 +42,8 @@ class AuthSessions : public ::testing::Test {
   protected:
     void SetUp() override {
         set_password_hash_cost(HashCost::minimum);
-        path_ = std::filesystem::temp_directory_path() /
-                (std::string("ecogov-auth-") +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-        std::filesystem::remove(path_);
-        auto db = storage::Database::open(path_.string(), 1);
-        ASSERT_TRUE(db) << db.error().message;
-        db_ = std::move(*db);
-        ASSERT_TRUE(db_->migrate());
+        temp_ = std::make_unique<ecogov::testing::TempDatabase>(1);
+        db_ = &temp_->db();
         auto lease = db_->acquire();
         auto unit = create_unit(*lease, clock_, command_line_actor(),
                                 NewUnit{"bureau", "局", "bureau", std::nullopt});
@@ -57,14 +53,12 @@ class AuthSessions : public ::testing::Test {
         ASSERT_TRUE(user) << user.error().message;
     }
     void TearDown() override {
-        db_.reset();
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path_.string() + suffix);
+        temp_.reset();
     }
 
     StepClock clock_;
-    std::filesystem::path path_;
-    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<ecogov::testing::TempDatabase> temp_;
+    storage::Database* db_ = nullptr;
 };
 
 TEST_F(AuthSessions, LoginStoresOnlyTheTokenHash) {

@@ -11,6 +11,7 @@
 #include "services/stations.hpp"
 #include "simulation/air_generator.hpp"
 #include "storage/database.hpp"
+#include "temp_database.hpp"
 
 namespace ecogov::testing {
 
@@ -22,30 +23,17 @@ struct FixedClock final : Clock {
 
 class TempDb {
 public:
-    TempDb() {
-        static int counter = 0;
-        path_ = std::filesystem::temp_directory_path() /
-                ("ecogov-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".db");
-        auto db = storage::Database::open(path_.string(), 2);
-        if (!db) throw std::runtime_error(db.error().message);
-        db_ = std::move(*db);
-        if (auto m = db_->migrate(); !m) throw std::runtime_error(m.error().message);
-    }
-    ~TempDb() {
-        db_.reset();
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-    }
-    storage::Database& db() { return *db_; }
+    storage::Database& db() { return file_.db(); }
     const Clock& clock() const { return clock_; }
     std::int64_t unit(const std::string& code, const std::string& kind = "township") {
-        auto lease = db_->acquire();
+        auto lease = db().acquire();
         auto u = create_unit(*lease, clock_, command_line_actor(), NewUnit{code, code + " name", kind, {}});
         EXPECT_TRUE(u) << (u ? "" : u.error().message);
         return u ? u->id : 0;
     }
     Station station(const std::string& code, std::int64_t unit_id, bool control = false,
                     const std::string& city = "登封市") {
-        auto lease = db_->acquire();
+        auto lease = db().acquire();
         Station s{0, code, code + " station", "county", unit_id, city, 113.0, 34.4, control};
         auto created = create_station(*lease, command_line_actor(), s, "2026-11-18T00:00:00Z");
         EXPECT_TRUE(created) << (created ? "" : created.error().message);
@@ -53,8 +41,7 @@ public:
     }
 
 private:
-    std::filesystem::path path_;
-    std::unique_ptr<storage::Database> db_;
+    TempDatabase file_;
     FixedClock clock_;
 };
 

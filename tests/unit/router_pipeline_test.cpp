@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "temp_database.hpp"
+
 #include "net/http/pipeline.hpp"
 #include "net/http/routes_platform.hpp"
 #include "services/accounts.hpp"
@@ -24,14 +26,8 @@ class PipelineTest : public ::testing::Test {
   protected:
     void SetUp() override {
         set_password_hash_cost(HashCost::minimum);
-        path_ = std::filesystem::temp_directory_path() /
-                (std::string("ecogov-pipeline-") +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-        std::filesystem::remove(path_);
-        auto db = storage::Database::open(path_.string(), 2);
-        ASSERT_TRUE(db) << db.error().message;
-        db_ = std::move(*db);
-        ASSERT_TRUE(db_->migrate());
+        temp_ = std::make_unique<ecogov::testing::TempDatabase>(2);
+        db_ = &temp_->db();
         {
             auto lease = db_->acquire();
             auto unit = create_unit(*lease, clock_, command_line_actor(),
@@ -50,9 +46,7 @@ class PipelineTest : public ::testing::Test {
     void TearDown() override {
         pipeline_.reset();
         ctx_.reset();
-        db_.reset();
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path_.string() + suffix);
+        temp_.reset();
     }
 
     Response call(std::string method, std::string target, std::string body = {},
@@ -73,8 +67,8 @@ class PipelineTest : public ::testing::Test {
     }
 
     NowClock clock_;
-    std::filesystem::path path_;
-    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<ecogov::testing::TempDatabase> temp_;
+    storage::Database* db_ = nullptr;
     std::unique_ptr<AppContext> ctx_;
     Router router_;
     Metrics metrics_;
