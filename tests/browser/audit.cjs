@@ -46,15 +46,16 @@ async function checkAudit(page, { base, role, label, check, api, screenshot, des
   check(compared >= Math.min(10, expected.length), `${label}: only ${compared} audit rows matched the API`);
   const ids = shown.map((c) => Number(c[1]));
   check(ids.every((id, i) => i === 0 || id < ids[i - 1]), `${label}: audit rows not newest first`);
-  // expanding an entry with an "after" shows it
-  const idx = expected.findIndex((e) => e.after !== null && typeof e.after === 'object');
-  if (idx >= 0 && idx < shown.length) {
+  // expanding an entry with an "after" shows it (found by its id among the rows shown)
+  const idx = shown.findIndex((c) => { const e = byId.get(c[1]); return e && e.after !== null && typeof e.after === 'object'; });
+  if (idx >= 0) {
+    const entry = byId.get(shown[idx][1]);
     await table.nth(idx).locator('.el-table__expand-icon').click();
     const pre = page.locator(`${tid('audit-table')} .el-table__expanded-cell pre`).nth(1);
     await pre.waitFor({ timeout: 5000 });
     const text = await pre.textContent();
-    const key = Object.keys(expected[idx].after)[0];
-    check(!key || text.includes(key), `${label}: expanded audit entry lacks "${key}"`);
+    const key = Object.keys(entry.after)[0];
+    check(!key || text.includes(key), `${label}: expanded audit entry ${entry.id} lacks "${key}"`);
   }
   const verify = page.locator(tid('audit-verify'));
   check((await verify.count()) === (role === 'admin' ? 1 : 0), `${label}: verify button ${role === 'admin' ? 'missing' : 'shown to ' + role}`);

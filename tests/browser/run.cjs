@@ -27,6 +27,7 @@ const { spawn } = require('child_process');
 const { createRequire } = require('module');
 const { checkWaterAndSoil } = require('./water.cjs');
 const { checkAudit } = require('./audit.cjs');
+const { checkTargets } = require('./targets.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -536,6 +537,8 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     if (!mock) {
       await checkAudit(page, { base, role, label, check, desktop: vp.width >= 768, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
       phase('audit');
+      await checkTargets(page, { base, role, label, check, edit: role === 'bureau' && vp.width >= 768, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+      phase('targets');
     }
     // sign out
     await page.goto(base + '/overview');

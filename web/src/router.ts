@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/water/sections/:id(\\d+)', name: 'water-section', component: () => import('./views/WaterSectionView.vue'), meta: { nav: 'water' } },
   { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
+  { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'overview' } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { nav: 'audit', roles: ['admin', 'bureau', 'leader'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]

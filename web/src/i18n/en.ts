@@ -1,5 +1,6 @@
 import type zh from './zh-CN'
 import audit from './audit.en'
+import targets from './targets.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
@@ -89,5 +90,6 @@ const en: Shape<typeof zh> = {
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
   audit,
+  targets,
 }
 export default en

@@ -1,3 +1,4 @@
+import targets from './targets.zh-CN'
 import audit from './audit.zh-CN'
 export default {
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
@@ -84,6 +85,7 @@ export default {
   },
   category: { 1: '优', 2: '良', 3: '轻度污染', 4: '中度污染', 5: '重度污染', 6: '严重污染' },
   audit,
+  targets,
   notFound: '页面不存在',
   forbidden: '无权访问该页面',
 }
