@@ -28,6 +28,7 @@ const { createRequire } = require('module');
 const { checkWaterAndSoil } = require('./water.cjs');
 const { checkAudit } = require('./audit.cjs');
 const { checkTargets } = require('./targets.cjs');
+const { checkImports } = require('./imports.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -218,6 +219,8 @@ async function navigate(page, key, vp, label) {
     // the drawer closes on the route change (its transition takes ~300 ms)
     await page.locator(tid('nav-mobile')).waitFor({ state: 'hidden', timeout: 5000 });
   } else {
+    // entries of the system drop-down show when the group is hovered
+    if (!(await page.locator(tid(`nav-${key}`)).isVisible())) await page.hover(tid('nav-group-system'));
     await page.click(tid(`nav-${key}`));
   }
   await page.locator(tid(`page-${key}`)).waitFor({ timeout: 10000 });
@@ -519,7 +522,13 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     } else {
       check(!(await page.locator(tid('menu-toggle')).isVisible()), `${label}: menu button shown on the desktop`);
       for (const k of ['overview', 'air', 'stations']) check(await page.locator(tid(`nav-${k}`)).isVisible(), `${label}: nav ${k} missing`);
-      check((await page.locator(tid('nav-org')).isVisible()) === (role === 'admin'), `${label}: nav org ${role === 'admin' ? 'hidden from admin' : 'shown to ' + role}`);
+      // org sits in the system drop-down: present for the admin only, shown when the group is hovered
+      check((await page.locator(tid('nav-org')).count()) === (role === 'admin' ? 1 : 0), `${label}: nav org ${role === 'admin' ? 'missing for the admin' : 'present for ' + role}`);
+      if (role === 'admin') {
+        await page.hover(tid('nav-group-system'));
+        check(await page.locator(tid('nav-org')).isVisible(), `${label}: hovering the system menu does not show org`);
+        await page.mouse.move(0, 400);
+      }
     }
     await checkOverview(page, base, role, vp, label);
     await shot(page, `${label}-overview`);
@@ -539,6 +548,8 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
       phase('audit');
       await checkTargets(page, { base, role, label, check, edit: role === 'bureau' && vp.width >= 768, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
       phase('targets');
+      await checkImports(page, { base, role, label, check, desktop: vp.width >= 768, reimport: role === 'bureau' && vp.width >= 768, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+      phase('imports');
     }
     // sign out
     await page.goto(base + '/overview');

@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'overview' } },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { nav: 'imports', roles: ['admin', 'bureau', 'unit'] } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { nav: 'audit', roles: ['admin', 'bureau', 'leader'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]

@@ -11,12 +11,15 @@ export class ApiError extends Error {
   code: string
   field: string | null
   retryAfter: string | null
-  constructor(status: number, code: string, message: string, field: string | null, retryAfter: string | null) {
+  /** the whole error body (e.g. an import's `errors` list next to `error`) */
+  body: Record<string, unknown> | null
+  constructor(status: number, code: string, message: string, field: string | null, retryAfter: string | null, body: Record<string, unknown> | null = null) {
     super(message)
     this.status = status
     this.code = code
     this.field = field
     this.retryAfter = retryAfter
+    this.body = body
   }
 }
 
@@ -57,24 +60,31 @@ export interface RequestOptions {
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
-async function errorFrom(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`
-  let message = `${res.status} ${res.statusText}`
+/** The ApiError for an error answer's status, text and Retry-After header. */
+function errorFromText(status: number, statusText: string, text: string, retryAfter: string | null): ApiError {
+  let code = `http_${status}`
+  let message = `${status} ${statusText}`
   let field: string | null = null
+  let body: Record<string, unknown> | null = null
   try {
-    const text = await res.text()
     if (text) {
       const j = JSON.parse(text) as ApiErrorBody
       if (j && j.error) {
         code = j.error.code || code
         message = j.error.message || message
         field = j.error.field ?? null
+        body = j as unknown as Record<string, unknown>
       }
     }
   } catch {
     /* not JSON: keep the status line */
   }
-  return new ApiError(res.status, code, message, field, res.headers.get('Retry-After'))
+  return new ApiError(status, code, message, field, retryAfter, body)
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '')
+  return errorFromText(res.status, res.statusText, text, res.headers.get('Retry-After'))
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -130,4 +140,43 @@ export async function download(path: string, query: Query, filename: string): Pr
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Sends a file as the raw body of a POST (docs/api.md "Attachments": Content-Type = the file's
+ * type, `filename` in the query) and reports upload progress (0..1). Errors as `request`.
+ */
+export function upload<T>(path: string, file: Blob, opts: { query?: Query; contentType?: string; onProgress?: (fraction: number) => void; silent?: boolean } = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', API_BASE + path + buildQuery(opts.query))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', opts.contentType || file.type || 'application/octet-stream')
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && opts.onProgress) opts.onProgress(e.loaded / e.total)
+    }
+    xhr.onerror = () => {
+      const err = new ApiError(0, 'network', 'network error', null, null)
+      if (!opts.silent) ElMessage.error(err.message)
+      reject(err)
+    }
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        opts.onProgress?.(1)
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T)
+        } catch (e) {
+          reject(new ApiError(xhr.status, 'bad_response', (e as Error).message, null, null))
+        }
+        return
+      }
+      const err = errorFromText(xhr.status, xhr.statusText, xhr.responseText, xhr.getResponseHeader('Retry-After'))
+      if (xhr.status === 401) onUnauthorized()
+      else if (!opts.silent) ElMessage.error(err.message)
+      reject(err)
+    }
+    xhr.send(file)
+  })
 }

@@ -1,8 +1,9 @@
+import imports from './imports.zh-CN'
 import targets from './targets.zh-CN'
 import audit from './audit.zh-CN'
 export default {
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
-  nav: { audit: '审计日志', overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
+  nav: { system: '系统管理', audit: '审计日志', imports: '数据导入', overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
   header: { logout: '退出登录', switchTo: 'English', language: '语言' },
   role: { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' },
   login: {
@@ -86,6 +87,7 @@ export default {
   category: { 1: '优', 2: '良', 3: '轻度污染', 4: '中度污染', 5: '重度污染', 6: '严重污染' },
   audit,
   targets,
+  imports,
   notFound: '页面不存在',
   forbidden: '无权访问该页面',
 }
