@@ -123,11 +123,19 @@ Result<void> user_change(storage::Connection& c, const AdminOptions& o) {
     return {};
 }
 
-int audit_verify(storage::Connection& c) {
-    auto v = verify_audit(c);
+int audit_verify(storage::Connection& c, const AdminOptions& o) {
+    std::optional<AuditAnchor> anchor;
+    if (!o.audit_anchor.empty()) {
+        auto a = parse_audit_anchor(o.audit_anchor);
+        if (!a) return report(a.error());
+        anchor = *a;
+    }
+    auto v = verify_audit(c, anchor);
     if (!v) return report(v.error());
     if (v->ok()) {
-        std::cout << "audit trail ok: " << v->entries << " entries checked\n";
+        std::cout << "audit trail ok: " << v->entries << " entries checked";
+        if (anchor) std::cout << ", anchor " << anchor->id << " holds";
+        std::cout << "\nhead: " << v->head_id << ":" << v->head_hash << "\n";
         return 0;
     }
     std::cout << "audit trail broken at entry " << *v->first_bad_id << ": " << v->problem << " ("
@@ -142,7 +150,7 @@ int run_on(storage::Database& db, const AdminOptions& o) {
         return 0;
     }
     auto lease = db.acquire();
-    if (o.command == "audit-verify") return audit_verify(*lease);
+    if (o.command == "audit-verify") return audit_verify(*lease, o);
     Result<void> r = o.command == "init"       ? init(*lease, o)
                      : o.command == "user-add" ? user_add(*lease, o)
                                                : user_change(*lease, o);
@@ -204,8 +212,12 @@ void add_admin_commands(CLI::App& app, AdminOptions& o) {
     add_user_commands(app, o);
     CLI::App* audit = app.add_subcommand("audit", "The audit trail");
     audit->require_subcommand(1);
-    command(audit, "verify", "Re-compute the hash chain; exit 1 when it is broken", o,
-            "audit-verify");
+    CLI::App* verify = command(audit, "verify",
+                               "Re-compute the hash chain; exit 1 when it is broken", o,
+                               "audit-verify");
+    verify->add_option("--expect", o.audit_anchor,
+                       "ID:HASH of an entry recorded earlier (a printed head): it must still be "
+                       "there, unchanged");
     CLI::App* backup =
         command(&app, "backup", "Write a consistent copy of the database", o, "backup");
     backup->add_option("--to", o.backup_to, "Destination file")->required();

@@ -24,6 +24,7 @@ struct AdminOptions {
     std::string unit_code;
     std::optional<std::string> password;
     std::optional<std::string> password_file;  // "-" reads standard input
+    std::string audit_anchor;                  // audit verify --expect ID:HASH
     std::string backup_to;
 };
 

@@ -10,6 +10,7 @@
 
 #include "cli/config.hpp"
 #include "net/http/server.hpp"
+#include "services/audit.hpp"
 #include "services/auth.hpp"
 
 namespace ecogov::cli {
@@ -39,6 +40,20 @@ http::ServerSettings settings_of(const ServeConfig& c) {
     return s;
 }
 
+// The audit chain's newest entry goes to the log at every start: a copy outside the database
+// that `ecogov audit verify --expect ID:HASH` can later check (docs/audit.md "Anchors").
+void log_audit_head(storage::Database& db) {
+    auto lease = db.acquire();
+    auto v = verify_audit(*lease);
+    if (!v) {
+        spdlog::error("audit trail not readable: {}", v.error().message);
+    } else if (!v->ok()) {
+        spdlog::error("audit trail broken at entry {}: {}", *v->first_bad_id, v->problem);
+    } else {
+        spdlog::info("audit trail ok, {} entries; head {}:{}", v->entries, v->head_id, v->head_hash);
+    }
+}
+
 int serve(const ServeConfig& c) {
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     auto db = storage::Database::open(c.database, static_cast<int>(threads) + 2);
@@ -52,6 +67,7 @@ int serve(const ServeConfig& c) {
     } else {
         spdlog::info("database {} at schema version {}", c.database, *v);
     }
+    log_audit_head(**db);
     http::AppContext ctx{**db, wall_clock(), settings_of(c)};
     http::Server server(
         ctx, http::ListenOptions{c.listen, static_cast<unsigned short>(c.port), threads});

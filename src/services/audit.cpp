@@ -5,6 +5,9 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
+
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -138,12 +141,33 @@ Result<void> append_audit(storage::Connection& tx, const Actor& who, const Audit
     return {};
 }
 
-Result<AuditVerification> verify_audit(storage::Connection& c) {
+Result<AuditAnchor> parse_audit_anchor(std::string_view text) {
+    const auto colon = text.find(':');
+    const std::string_view id_text = text.substr(0, colon);
+    AuditAnchor a;
+    const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), a.id);
+    const bool id_ok = ec == std::errc{} && end == id_text.data() + id_text.size() && a.id > 0;
+    if (colon == std::string_view::npos || !id_ok)
+        return fail(ErrorCode::invalid_argument, "an anchor is ID:HASH, e.g. 42:3f2a…", "expect");
+    a.hash = std::string(text.substr(colon + 1));
+    const bool hex = a.hash.size() == 64 &&
+                     std::all_of(a.hash.begin(), a.hash.end(), [](char ch) {
+                         return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+                     });
+    if (!hex)
+        return fail(ErrorCode::invalid_argument,
+                    "the anchor's hash must be 64 lower-case hex digits", "expect");
+    return a;
+}
+
+Result<AuditVerification> verify_audit(storage::Connection& c,
+                                       const std::optional<AuditAnchor>& anchor) {
     auto rows = c.query(std::string(kSelectColumns) + " ORDER BY id");
     if (!rows) return std::unexpected(rows.error());
     AuditVerification v;
     std::string prev(kZeroHash);
     std::int64_t expected = 1;
+    bool anchor_seen = false;
     for (const storage::Row& r : *rows) {
         const AuditRow row = to_audit_row(r);
         ++v.entries;
@@ -152,8 +176,23 @@ Result<AuditVerification> verify_audit(storage::Connection& c) {
             v.problem = std::move(problem);
             return v;
         }
+        if (anchor && row.id == anchor->id) {
+            anchor_seen = true;
+            if (row.hash != anchor->hash) {
+                v.first_bad_id = row.id;
+                v.problem = "entry " + std::to_string(row.id) + " differs from the anchor";
+                return v;
+            }
+        }
         prev = row.hash;
         expected = row.id + 1;
+        v.head_id = row.id;
+        v.head_hash = row.hash;
+    }
+    if (anchor && !anchor_seen) {
+        v.first_bad_id = anchor->id;
+        v.problem = "entry " + std::to_string(anchor->id) + " missing: the trail ends at entry " +
+                    std::to_string(v.head_id) + " (newer entries were removed)";
     }
     return v;
 }

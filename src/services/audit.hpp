@@ -40,11 +40,26 @@ struct AuditVerification {
     std::int64_t entries = 0;                  // rows checked
     std::optional<std::int64_t> first_bad_id;  // first altered row, or the row after a gap
     std::string problem;                       // e.g. "hash mismatch", "entry 17 missing"
+    std::int64_t head_id = 0;                  // the newest entry (0 when the trail is empty)
+    std::string head_hash;                     // its hash: record it elsewhere as an anchor
     bool ok() const noexcept { return !first_bad_id; }
 };
 
-/// Re-computes the chain from the first row; reports the first entry altered or removed.
-Result<AuditVerification> verify_audit(storage::Connection& c);
+/// An entry's id and hash recorded outside the database (a log line, a printed bulletin, an
+/// earlier `audit verify`): the chain must still hold exactly this entry. It is what notices
+/// rows cut off the end, which a hash chain alone cannot (docs/audit.md "Anchors").
+struct AuditAnchor {
+    std::int64_t id = 0;
+    std::string hash;
+};
+
+/// Parses "ID:HASH" (hash: 64 lower-case hex digits).
+Result<AuditAnchor> parse_audit_anchor(std::string_view text);
+
+/// Re-computes the chain from the first row; reports the first entry altered or removed, and,
+/// given an anchor, whether the chain still holds it (entries removed from the end, or rewritten).
+Result<AuditVerification> verify_audit(storage::Connection& c,
+                                       const std::optional<AuditAnchor>& anchor = std::nullopt);
 
 /// One stored audit row (the API's `entries`).
 struct AuditRow {

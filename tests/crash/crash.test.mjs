@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  BIN, PASSWORD, Client, cli, cliResult, startServer, assertStatus, rawRequest,
+  BIN, PASSWORD, Client, cli, cliResult, startServer, assertStatus, assertError, rawRequest,
 } from '../api/harness.mjs';
 
 const STATIONS = Number(process.env.ECOGOV_CRASH_STATIONS ?? 50);
@@ -164,6 +164,19 @@ test('an audit row altered behind the server\'s back is named by `ecogov audit v
   const gap = cliResult('audit', 'verify', '--db', copy);
   assert.equal(gap.status, 1);
   assert.match(gap.stdout, new RegExp(`audit trail broken at entry ${victim + 1}: entry ${victim} missing`));
+  // newest rows cut off (on a copy): the chain alone still verifies, the recorded head does not
+  const head = /head: (\d+:[0-9a-f]{64})/.exec(cliResult('audit', 'verify', '--db', db).stdout)?.[1];
+  assert.ok(head, 'audit verify prints the head');
+  assert.equal(assertStatus(await admin.get(`/api/v1/audit/verify?expect=${head}`), 200).ok, true);
+  const cut = path.join(dir, 'cut.db');
+  sqlite(db, `.backup '${cut}'`);
+  const headId = Number(head.split(':')[0]);
+  sqlite(cut, `DELETE FROM audit_log WHERE id >= ${headId - 2}`);
+  assert.equal(cliResult('audit', 'verify', '--db', cut).status, 0, 'a truncated chain is still a valid chain');
+  const anchored = cliResult('audit', 'verify', '--db', cut, '--expect', head);
+  assert.equal(anchored.status, 1, anchored.stdout);
+  assert.match(anchored.stdout, new RegExp(`entry ${headId} missing: the trail ends at entry ${headId - 3}`));
+  assertError(await admin.get('/api/v1/audit/verify?expect=12:nothex'), 400, 'invalid_argument', 'expect');
 });
 
 test('online backup while the server runs; restore per docs/operations.md serves the same stations', async () => {

@@ -102,6 +102,36 @@ TEST_F(AuditChain, RemovedRowIsNamed) {
     EXPECT_EQ(v.problem, "entry 2 missing");
 }
 
+TEST_F(AuditChain, AnAnchorNoticesRowsCutOffTheEnd) {
+    append(5);
+    const AuditVerification whole = verify();
+    ASSERT_TRUE(whole.ok());
+    EXPECT_EQ(whole.head_id, 5);
+    ASSERT_EQ(whole.head_hash.size(), 64u);
+    const AuditAnchor anchor{whole.head_id, whole.head_hash};
+    exec("DELETE FROM audit_log WHERE id >= 4");
+    auto lease = db_->acquire();
+    EXPECT_TRUE(verify_audit(*lease)->ok());  // a shorter chain is still a chain
+    const auto cut = verify_audit(*lease, anchor);
+    ASSERT_TRUE(cut);
+    ASSERT_FALSE(cut->ok());
+    EXPECT_EQ(*cut->first_bad_id, 5);
+    EXPECT_EQ(cut->problem, "entry 5 missing: the trail ends at entry 3 (newer entries were removed)");
+    const auto wrong = verify_audit(*lease, AuditAnchor{2, std::string(64, 'a')});
+    EXPECT_EQ(wrong->problem, "entry 2 differs from the anchor");
+}
+
+TEST(AuditAnchor, ParsesIdColonHash) {
+    const std::string hash(64, 'f');
+    auto a = parse_audit_anchor("42:" + hash);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->id, 42);
+    EXPECT_EQ(a->hash, hash);
+    for (const std::string& bad : {std::string("42"), "x:" + hash, "0:" + hash, "42:" + std::string(63, 'f'),
+                                  "42:" + std::string(64, 'F'), "-1:" + hash})
+        EXPECT_FALSE(parse_audit_anchor(bad)) << bad;
+}
+
 TEST_F(AuditChain, RewrittenRowWithFreshHashBreaksTheNextLink) {
     append(3);
     {

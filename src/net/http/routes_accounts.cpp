@@ -93,13 +93,21 @@ Response list_audit_route(AppContext& ctx, const Request& req) {
 Response verify_audit_route(AppContext& ctx, const Request& req) {
     if (!can_manage_accounts(actor(req)))
         return error_response(403, "forbidden", "only an administrator verifies the audit trail");
+    std::optional<AuditAnchor> anchor;
+    if (auto e = req.param("expect"); e && !e->empty()) {
+        auto a = parse_audit_anchor(*e);
+        if (!a) return error_response(a.error());
+        anchor = *a;
+    }
     auto lease = ctx.db.acquire();
-    return render_result(verify_audit(*lease), 200, [](const AuditVerification& v) {
+    return render_result(verify_audit(*lease, anchor), 200, [](const AuditVerification& v) {
         return json::object{
             {"ok", v.ok()},
             {"entries", v.entries},
             {"first_bad_id", v.first_bad_id ? json::value(*v.first_bad_id) : json::value(nullptr)},
-            {"problem", v.problem}};
+            {"problem", v.problem},
+            {"head", v.head_id ? json::value(std::to_string(v.head_id) + ":" + v.head_hash)
+                               : json::value(nullptr)}};
     });
 }
 
@@ -139,7 +147,7 @@ void register_account_routes(Router& router, AppContext& ctx) {
     router.add("GET", "/api/v1/audit", Access::read,
                "The audit trail, newest first (?limit=&before_id=)",
                [&ctx](Request& req) { return list_audit_route(ctx, req); });
-    router.add("GET", "/api/v1/audit/verify", Access::read, "Verify the audit hash chain (admin)",
+    router.add("GET", "/api/v1/audit/verify", Access::read, "Verify the audit hash chain (admin; ?expect=ID:HASH)",
                [&ctx](Request& req) { return verify_audit_route(ctx, req); });
 }
 
