@@ -299,7 +299,7 @@ test('audit: every write is listed with who, what, before and after; paging; ver
   has((e) => e.action === 'delete' && e.entity === 'targets' && e.after === null && e.before !== null, 'target deletion');
   assertError(await L.get('/api/v1/audit?limit=abc'), 400, 'invalid_argument', 'limit');
   const v = assertStatus(await s.c.admin.get('/api/v1/audit/verify'), 200);
-  assert.deepEqual(Object.keys(v).sort(), ['entries', 'first_bad_id', 'ok', 'problem']);
+  assert.deepEqual(Object.keys(v).sort(), ['entries', 'first_bad_id', 'head', 'ok', 'problem']);
   assert.equal(v.ok, true);
   assert.equal(v.entries, all.length);
   assert.equal(v.first_bad_id, null);
