@@ -227,14 +227,28 @@ void score_money(const Scheme& s, const std::vector<Fixed>& bases, const UnitInp
 }
 
 /// Values of each rank item's indicator per group, for rank_points.
-std::map<std::pair<std::string, std::string>, std::vector<Fixed>> rank_pools(const Scheme& s, const std::vector<UnitInput>& units) {
+std::map<std::pair<std::string, std::string>, std::vector<Fixed>> rank_pools(const Scheme& s, const std::vector<UnitInput>& units,
+                                                                             const std::vector<std::string>& groups) {
     std::map<std::pair<std::string, std::string>, std::vector<Fixed>> pools;
     for (const Item& it : s.items) {
         if (it.rule != RuleKind::rank) continue;
-        for (const UnitInput& u : units)
-            if (auto v = value_of(u, it.indicator)) pools[{s.group_of(u.code), it.id}].push_back(*v);
+        for (std::size_t i = 0; i < units.size(); ++i)
+            if (auto v = value_of(units[i], it.indicator)) pools[{groups[i], it.id}].push_back(*v);
     }
     return pools;
+}
+
+/// The group of each unit, in input order.
+std::vector<std::string> groups_of(const Scheme& s, const std::vector<UnitInput>& units) {
+    std::map<std::string, std::string> by_code;
+    for (const Group& g : s.groups)
+        for (const std::string& code : g.units) by_code.emplace(code, g.name);
+    std::vector<std::string> out;
+    for (const UnitInput& u : units) {
+        const auto it = by_code.find(u.code);
+        out.push_back(it == by_code.end() ? std::string() : it->second);
+    }
+    return out;
 }
 
 void rank_units(const Scheme& s, std::vector<UnitResult>& results) {
@@ -255,15 +269,19 @@ void rank_units(const Scheme& s, std::vector<UnitResult>& results) {
 Ranking score(const Scheme& scheme, const std::string& period, const std::vector<UnitInput>& units,
               const std::vector<PreviousResult>& previous) {
     Ranking out{scheme.name, period, {}, {}};
-    const auto pools = rank_pools(scheme, units);
+    const std::vector<std::string> groups = groups_of(scheme, units);
+    const auto pools = rank_pools(scheme, units, groups);
+    std::map<std::string, const PreviousResult*> before;
+    for (const PreviousResult& p : previous) before.emplace(p.code, &p);
     std::vector<Fixed> bases;
     for (const MoneyRule& m : scheme.money) bases.push_back(money_base(m, units));
     static const std::vector<Fixed> kNone;
-    for (const UnitInput& u : units) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const UnitInput& u = units[i];
         UnitResult r;
         r.code = u.code;
         r.name = u.name;
-        r.group = scheme.group_of(u.code);
+        r.group = groups[i];
         for (const Item& it : scheme.items) {
             const auto pool = pools.find({r.group, it.id});
             r.items.push_back(score_item(it, u, pool == pools.end() ? kNone : pool->second));
@@ -275,11 +293,10 @@ Ranking score(const Scheme& scheme, const std::string& period, const std::vector
         r.total = has_veto(r, VetoEffect::zero) ? 0 : r.item_points + r.bonus_points;
         assign_grade(scheme, r);
         score_money(scheme, bases, u, r);
-        for (const PreviousResult& p : previous)
-            if (p.code == u.code) {
-                r.previous_total = p.total;
-                r.previous_rank = p.rank;
-            }
+        if (const auto p = before.find(u.code); p != before.end()) {
+            r.previous_total = p->second->total;
+            r.previous_rank = p->second->rank;
+        }
         out.units.push_back(std::move(r));
     }
     rank_units(scheme, out.units);

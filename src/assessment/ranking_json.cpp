@@ -1,4 +1,6 @@
 // ranking_json (assessment/engine.hpp): hand-written so key order and number text never vary.
+#include <algorithm>
+
 #include "assessment/engine.hpp"
 #include "core/text.hpp"
 
@@ -9,15 +11,22 @@ namespace {
 class Json {
 public:
     std::string out;
-    void key(std::string_view k) {
+    void key(std::string_view k) {  // keys are ASCII identifiers
         comma();
-        append_json_string(out, k);
-        out += ':';
+        out += '"';
+        out += k;
+        out += "\":";
         fresh_ = true;
     }
     void str(std::string_view v) {
         comma();
-        append_json_string(out, v);
+        const bool plain = std::none_of(v.begin(), v.end(), [](char ch) {
+            return ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20;
+        });
+        if (!plain) return append_json_string(out, v);  // the shared escaper (core/text.hpp)
+        out += '"';
+        out += v;
+        out += '"';
     }
     void num(Fixed v) {
         comma();
@@ -138,6 +147,9 @@ void write_unit(Json& j, const UnitResult& u) {
 
 std::string ranking_json(const Ranking& r) {
     Json j;
+    std::size_t items = 0;
+    for (const UnitResult& u : r.units) items += u.items.size() + u.bonuses.size() + u.money.size() + 4;
+    j.out.reserve(items * 320);
     j.open('{');
     j.field("scheme", r.scheme);
     j.field("period", r.period);
