@@ -87,4 +87,4 @@ export function routeOf(method, path) {
 }
 
 /// Concrete path for a pattern ({id} → id).
-export const concrete = (pattern, id = 1) => pattern.replace('{id}', String(id));
+export const concrete = (pattern, id = 1) => pattern.replace('{id}', String(id)).replace(/\{\w+\}/g, 'x');
