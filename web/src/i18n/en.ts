@@ -1,9 +1,11 @@
 import type zh from './zh-CN'
+import assessment from './assessment.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
+  assessment,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
+  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
