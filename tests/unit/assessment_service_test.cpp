@@ -10,6 +10,7 @@
 #include "assessment/scheme_parser.hpp"
 #include "observations_test_db.hpp"
 #include "services/assessment.hpp"
+#include "services/assessment_demo.hpp"
 
 namespace ecogov {
 namespace {
@@ -142,6 +143,17 @@ TEST(AssessmentRuns, RightsAndValidation) {
     ASSERT_TRUE(list);
     ASSERT_EQ(list->size(), 1U);
     EXPECT_EQ(list->front().version, 2);
+}
+
+}  // namespace
+}  // namespace ecogov
+
+namespace ecogov {
+namespace {
+
+TEST(AssessmentSchemes, DemoSchemesAreTheShippedFiles) {
+    EXPECT_EQ(std::string(demo_township_scheme()), shipped("townships.toml"));
+    EXPECT_EQ(std::string(demo_department_scheme()), shipped("departments.toml"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "assessment/period.hpp"
+#include "assessment/scheme_parser.hpp"
 #include "net/http/json_input.hpp"
 #include "net/http/routes_air_params.hpp"
 #include "services/assessment.hpp"
@@ -21,6 +22,8 @@ json::object scheme_json(const SchemeVersion& s, bool with_body) {
     json::object o{{"id", s.id},           {"code", s.code},           {"version", s.version},
                    {"name", s.name},       {"created_by", s.created_by}, {"created_at", s.created_at}};
     if (with_body) o["body"] = s.body;
+    const auto parsed = assessment::parse_scheme(s.body, s.code + ".toml");  // stored text always parses
+    o["period_kind"] = parsed ? std::string(assessment::period_kind_id(parsed->period)) : std::string("month");
     return o;
 }
 
