@@ -72,7 +72,7 @@ async function checkAssessment(page, { base, role, label, check, api, screenshot
     const res = await posted;
     check(res.status() === 201, `${label}: running the month answered ${res.status()}`);
     runId = (await res.json()).id;
-    await page.waitForFunction((id) => document.querySelector('[data-testid="assessment-run-select"] input')?.value.includes(` ${id} `), runId, { timeout: 10000 })
+    await page.waitForFunction((id) => document.querySelector('[data-testid="assessment-shown-run"]')?.getAttribute('data-id') === String(id), runId, { timeout: 10000 })
       .catch(() => check(false, `${label}: the new run ${runId} is not selected`));
   } else {
     const runs = (await api(`/assessment/runs?scheme=${code}`)).runs;
@@ -112,7 +112,8 @@ async function checkAssessment(page, { base, role, label, check, api, screenshot
     const file = await (await dl).path();
     const rows = firstSheetRows(fs.readFileSync(file));
     check(/名次/.test(rows[0]?.[1] || ''), `${label}: XLSX header ${JSON.stringify(rows[0])}`);
-    const inBook = rows.slice(1).map((r) => ({ code: r[2], rank: r[1], total: r[4], grade: r[5] }));
+    // numbers are stored as doubles (67.65 reads back as 67.65000000000001): compared at 4 decimals
+    const inBook = rows.slice(1).map((r) => ({ code: r[2], rank: r[1], total: String(Number(Number(r[4]).toFixed(4))), grade: r[5] }));
     check(JSON.stringify(inBook) === JSON.stringify(shown), `${label}: XLSX ranking ${JSON.stringify(inBook.slice(0, 3))}… differs from the page`);
   }
 }

@@ -212,6 +212,11 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
     EXPECT_EQ(of("DF-T01").grade, "不合格");
     // The ranking has spread (not all equal) and the veto shows its cause.
     EXPECT_NE(run->results_json.find("严重生态破坏案件被问责"), std::string::npos);
+    // The ledger and problem providers are slots until issues 4 and 5 are wired: "pending", no value,
+    // and the item says it scored a missing value.
+    EXPECT_NE(run->inputs_json.find("\"task_completion_rate\":{\"value\":null,\"source\":\"pending\"}"), std::string::npos);
+    EXPECT_NE(run->inputs_json.find("\"complaints\":{\"value\":2,\"source\":\"manual\"}"), std::string::npos);
+    EXPECT_NE(run->results_json.find("task_completion_rate 无数据（no data）：按方案 missing = full 计满分"), std::string::npos);
 }
 
 }  // namespace
