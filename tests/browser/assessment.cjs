@@ -115,6 +115,25 @@ async function checkAssessment(page, { base, role, label, check, api, screenshot
     // numbers are stored as doubles (67.65 reads back as 67.65000000000001): compared at 4 decimals
     const inBook = rows.slice(1).map((r) => ({ code: r[2], rank: r[1], total: String(Number(Number(r[4]).toFixed(4))), grade: r[5] }));
     check(JSON.stringify(inBook) === JSON.stringify(shown), `${label}: XLSX ranking ${JSON.stringify(inBook.slice(0, 3))}… differs from the page`);
+
+    // the scheme editor: an invalid text is reported at its line (checked, not saved)
+    await page.click('#tab-scheme');
+    // el-input passes data-testid to its <textarea>
+    const area = page.locator(`textarea${tid('scheme-body')}`);
+    await page.waitForFunction(() => (document.querySelector('textarea[data-testid="scheme-body"]')?.value ?? '').includes('[scheme]'), null, { timeout: 10000 })
+      .catch(() => check(false, `${label}: the scheme editor did not load the scheme text`));
+    const text = await area.inputValue();
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^max = /.test(l));
+    lines[at] = 'max = 0';
+    await area.fill(lines.join('\n'));
+    await page.click(tid('scheme-check'));
+    const result = page.locator(tid('scheme-check-result'));
+    await result.waitFor();
+    const message = (await result.textContent()).trim();
+    check((await result.getAttribute('data-ok')) === 'false' && message.includes(`.toml:${at + 1}: item `) && message.includes('max must be > 0'),
+      `${label}: scheme check said "${message}"`);
+    await screenshot('assessment-scheme');
   }
 }
 
