@@ -1,6 +1,7 @@
 #pragma once
 // The assessment part of the demo database (issue 6; services/demo_data.hpp): the shipped
 // township and department schemes (schemes/*.toml, docs/assessment.md) saved as version 1, and
+// two manual inputs for the last complete month (complaints of 颍阳镇, an honour of 少林街道), and
 // the township scheme run for the two complete months before `last_day`'s month, so the ranking,
 // its change and a unit's rank trend show at once.
 #include <string>

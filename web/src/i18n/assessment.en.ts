@@ -1,7 +1,12 @@
 // Assessment and ranking (issue 6): messages of views/AssessmentView.vue.
 export default {
   title: 'Assessment and ranking',
-  tabs: { ranking: 'Ranking', scheme: 'Scheme' },
+  tabs: { ranking: 'Ranking', inputs: 'Manual inputs', scheme: 'Scheme' },
+  inputsHint: 'Values entered by hand for {period} (complaints, honours …): a run uses them instead of computed values; every change is audited',
+  note: 'Note',
+  setInput: 'Set',
+  updated: 'By / at',
+  remove: 'Remove',
   scheme: 'Scheme',
   period: 'Period',
   run: 'Run assessment',

@@ -1,7 +1,12 @@
 // 考核与排名 (issue 6): messages of views/AssessmentView.vue.
 export default {
   title: '考核与排名',
-  tabs: { ranking: '排名', scheme: '考核方案' },
+  tabs: { ranking: '排名', inputs: '手工录入', scheme: '考核方案' },
+  inputsHint: '{period} 期的手工录入指标值（如信访投诉、表彰）：运行考核时优先于系统计算值，每次修改都记入审计日志',
+  note: '备注',
+  setInput: '录入',
+  updated: '录入人/时间',
+  remove: '删除',
   scheme: '方案',
   period: '考核期',
   run: '运行考核',
