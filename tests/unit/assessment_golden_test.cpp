@@ -3,11 +3,13 @@
 // stations' HJ 633 daily values from the platform (AirQueries, the standards engine) and the
 // composite index and water attainment from the standards/water services, then computes every
 // mean, ratio, change, item's points, bonus, grade, rank and money amount by its own arithmetic
-// (doubles) from the scheme's published rules — never through src/assessment.
+// (doubles) from the scheme's published rules — never through src/assessment. For townships with
+// one station the PM2.5 mean is also recomputed from the stored hours with the test's own SQL.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -49,6 +51,29 @@ struct Expected {
 std::string group_of(const std::string& code) {
     const int n = std::stoi(code.substr(4));
     return n <= 3 ? "街道" : n <= 12 ? "镇" : "乡及园区";
+}
+
+/// PM2.5 mean of one station over `days` straight from the stored hours (own SQL): a day counts
+/// when it has >= 20 hourly values (GB 3095 Table 4), its value their mean rounded half-even;
+/// the period mean is the mean of the day values, rounded half-even.
+std::optional<double> pm25_from_hours(storage::Connection& c, std::int64_t station, DateRange days) {
+    const storage::SqlValue p[] = {station, HourLabel::of(days.first, 1).hours, HourLabel::of(days.last, 24).hours};
+    auto rows = c.query("SELECT label, pm25 FROM observations WHERE station_id = $1 AND label BETWEEN $2 AND $3 AND pm25 IS NOT NULL", p);
+    if (!rows) return std::nullopt;
+    std::map<long long, std::pair<long long, long long>> per_day;  // day → (sum, count)
+    for (const auto& r : *rows) {
+        auto& d = per_day[(r.integer(0) - 1) / 24];
+        d.first += r.integer(1);
+        ++d.second;
+    }
+    long long sum = 0, n = 0;
+    for (const auto& [day, v] : per_day)
+        if (v.second >= 20) {
+            sum += half_even(v.first, v.second);
+            ++n;
+        }
+    if (n == 0) return std::nullopt;
+    return static_cast<double>(half_even(sum, n));
 }
 
 /// Mean of the valid values of one daily indicator, rounded half-even to an integer (GB 3095).
@@ -112,7 +137,7 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
     ASSERT_TRUE(units);
     ASSERT_EQ(units->size(), 17U);
     std::vector<Expected> expected;
-    int with_air = 0;
+    int with_air = 0, single_station = 0;
     for (const auto& u : *units) {
         Expected e;
         e.code = u.text(1);
@@ -127,6 +152,10 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
             auto last = air.group_daily(*lease, own, sep_last_year);
             ASSERT_TRUE(days && last);
             e.pm25 = monthly_mean(*days, DailyIndicator::pm25_24h);
+            if (own.size() == 1) {
+                EXPECT_EQ(pm25_from_hours(*lease, own.front().id, sep), e.pm25) << e.code;
+                ++single_station;
+            }
             e.pm10 = monthly_mean(*days, DailyIndicator::pm10_24h);
             e.good = good_ratio(*days);
             if (auto ci = evaluate_period(*days, sep).composite_index) e.composite = static_cast<double>(*ci) / 100.0;
@@ -144,6 +173,7 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
         expected.push_back(e);
     }
     EXPECT_EQ(with_air, 16);
+    EXPECT_GT(single_station, 10);
     double pm25_sum = 0;
     int pm25_n = 0;
     for (const Expected& e : expected)
