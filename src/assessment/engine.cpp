@@ -78,7 +78,7 @@ int rank_among(Fixed v, const std::vector<Fixed>& all, Better better) {
 
 void rank_points(const Item& it, Fixed v, const std::vector<Fixed>& group_values, ItemResult& r) {
     const int rank = rank_among(v, group_values, it.better);
-    const Fixed raw = it.max_points - it.rank_step * (rank - 1);
+    const Fixed raw = it.max_points - fixed_mul(it.rank_step, fixed_int(rank - 1));
     r.points = std::max(raw, it.rank_min);
     r.explanation = it.indicator + " = " + t(v) + "，组内第 " + std::to_string(rank) + " 名（共 " + std::to_string(group_values.size()) +
                     " 个有数据，" + (it.better == Better::lower ? "越低越好" : "越高越好") + "），" + t(it.max_points) + " − " +

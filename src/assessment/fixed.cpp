@@ -9,13 +9,14 @@ namespace ecogov::assessment {
 
 namespace {
 
-/// round(num / den) half-to-even over 128 bits; den > 0.
+/// round(num / den) half-to-even over 128 bits; den > 0; saturated at ±kFixedLimit.
 Fixed div_round(Wide num, Wide den) noexcept {
     const bool negative = num < 0;
     const Wide n = negative ? -num : num;
     Wide q = n / den;
     const Wide twice = 2 * (n - q * den);
     if (twice > den || (twice == den && (q & 1) != 0)) ++q;
+    if (q > kFixedLimit) q = kFixedLimit;
     return static_cast<Fixed>(negative ? -q : q);
 }
 

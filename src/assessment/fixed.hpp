@@ -16,6 +16,9 @@ namespace ecogov::assessment {
 using Fixed = std::int64_t;
 inline constexpr int kFixedDecimals = 4;
 inline constexpr Fixed kFixedOne = 10000;
+/// Products and quotients saturate at ±10^15 (±10^11 in value): far beyond any score or amount,
+/// and thousands of such terms still add up without overflowing.
+inline constexpr Fixed kFixedLimit = 1'000'000'000'000'000;
 
 /// a x b, rounded half-to-even to four decimals.
 Fixed fixed_mul(Fixed a, Fixed b) noexcept;
@@ -28,7 +31,7 @@ constexpr Fixed fixed_int(std::int64_t n) noexcept { return n * kFixedOne; }
 /// Shortest text: "12.5", "0", "-0.25" (trailing zeros dropped).
 std::string fixed_text(Fixed v);
 /// A plain decimal ("-3", "0.85", "12.34567" rounds to 12.3457); nullopt when malformed or
-/// beyond ±9e11.
+/// beyond ±9e11 (a value, not a product, so it stays below kFixedLimit).
 std::optional<Fixed> parse_fixed(std::string_view text) noexcept;
 /// A double (as TOML reads "0.5") through its shortest round-trip text, so 0.1 is exactly 0.1.
 std::optional<Fixed> fixed_from_double(double v) noexcept;

@@ -376,3 +376,17 @@ rule = "ratio"
 
 }  // namespace
 }  // namespace ecogov::assessment
+
+namespace ecogov::assessment {
+namespace {
+
+TEST(AssessmentFixed, HugeProductsSaturateInsteadOfOverflowing) {
+    const Fixed big = *parse_fixed("900000000000");  // 9e11, the largest value read
+    EXPECT_EQ(fixed_mul(big, big), kFixedLimit);
+    EXPECT_EQ(fixed_mul(-big, big), -kFixedLimit);
+    EXPECT_EQ(fixed_div(big, 1), kFixedLimit);
+    EXPECT_FALSE(parse_fixed("9000000000000"));
+}
+
+}  // namespace
+}  // namespace ecogov::assessment
