@@ -11,6 +11,8 @@
 #include "observations_test_db.hpp"
 #include "services/assessment.hpp"
 #include "services/assessment_demo.hpp"
+#include "services/assessment_indicators.hpp"
+#include "services/observations.hpp"
 
 namespace ecogov {
 namespace {
@@ -154,6 +156,54 @@ namespace {
 TEST(AssessmentSchemes, DemoSchemesAreTheShippedFiles) {
     EXPECT_EQ(std::string(demo_township_scheme()), shipped("townships.toml"));
     EXPECT_EQ(std::string(demo_department_scheme()), shipped("departments.toml"));
+}
+
+}  // namespace
+}  // namespace ecogov
+
+namespace ecogov {
+namespace {
+
+// Indicator providers: a township's air values come from its own stations, the bureau's from all;
+// a unit without stations has none; ledger/problem slots say "pending"; a manual value replaces a
+// computed one for its unit and period only.
+TEST(AssessmentIndicators, SourcesAndManualOverride) {
+    testing::TempDb db;
+    const auto town = db.unit("T1"), other = db.unit("T2"), bureau = db.unit("B", "bureau");
+    db.station("DF001", town);
+    db.station("DF002", town);
+    const DateRange days{Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 2, 28)};
+    const std::string csv = testing::generated_csv(2, days, 5);
+    auto lease = db.db().acquire();
+    ASSERT_TRUE(import_observations(*lease, command_line_actor(), {"t.csv", std::nullopt}, csv, "2026-03-01T00:00:00Z"));
+    const Actor admin{1, "admin", Role::admin, 0};
+    AirQueries air;
+    const std::vector<AssessedUnit> units{{town, "T1", "T1 name", "township"}, {other, "T2", "T2 name", "township"},
+                                          {bureau, "B", "B name", "bureau"}};
+    const auto period = *assessment::parse_period("2026-02");
+    const std::vector<std::string> wanted{"pm25_mean", "good_ratio", "pm25_yoy", "task_completion_rate", "complaints"};
+    auto table = compute_indicators(*lease, air, units, period, wanted);
+    ASSERT_TRUE(table) << table.error().message;
+    const auto& t1 = table->at("T1");
+    ASSERT_TRUE(t1.at("pm25_mean").value);
+    EXPECT_EQ(t1.at("pm25_mean").source, "air");
+    EXPECT_TRUE(t1.at("good_ratio").value);
+    EXPECT_FALSE(t1.at("pm25_yoy").value);  // no data a year earlier
+    EXPECT_EQ(t1.at("task_completion_rate").source, "pending");
+    EXPECT_EQ(t1.at("complaints").source, "pending");
+    EXPECT_FALSE(table->at("T2").at("pm25_mean").value);  // no station of its own
+    EXPECT_EQ(table->at("T2").at("pm25_mean").source, "none");
+    EXPECT_EQ(table->at("B").at("pm25_mean").value, t1.at("pm25_mean").value);  // the bureau: every station
+
+    ASSERT_TRUE(set_manual_input(*lease, admin, {town, "", "2026-02", "pm25_mean", "12.5", "复核修正", "", ""}, "2026-03-02T00:00:00Z"));
+    ASSERT_TRUE(set_manual_input(*lease, admin, {other, "", "2026-02", "complaints", "3", "", "", ""}, "2026-03-02T00:00:00Z"));
+    ASSERT_TRUE(set_manual_input(*lease, admin, {other, "", "2026-01", "complaints", "9", "", "", ""}, "2026-03-02T00:00:00Z"));
+    auto again = compute_indicators(*lease, air, units, period, wanted);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->at("T1").at("pm25_mean").value, assessment::parse_fixed("12.5"));
+    EXPECT_EQ(again->at("T1").at("pm25_mean").source, "manual");
+    EXPECT_EQ(again->at("T2").at("complaints").value, assessment::fixed_int(3));
+    EXPECT_EQ(again->at("B").at("pm25_mean").source, "air");
 }
 
 }  // namespace
