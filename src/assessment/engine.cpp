@@ -164,11 +164,16 @@ std::size_t grade_index(const Scheme& s, Fixed total) {
 void assign_grade(const Scheme& s, UnitResult& r) {
     std::size_t g = grade_index(s, r.total);
     const std::size_t last = s.grades.size() - 1;
-    for (const PreconditionResult& p : r.preconditions)
-        if (!p.met && s.grades[g].name == p.blocks && g < last) {
-            r.grade_note += "前置条件“" + p.name + "”未满足，由" + s.grades[g].name + "降为" + s.grades[g + 1].name + "。";
-            ++g;
-        }
+    // until no unmet precondition blocks the current grade (one may block 优秀, another 良好)
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const PreconditionResult& p : r.preconditions)
+            if (!p.met && s.grades[g].name == p.blocks && g < last) {
+                r.grade_note += "前置条件“" + p.name + "”未满足，由" + s.grades[g].name + "降为" + s.grades[g + 1].name + "。";
+                ++g;
+                moved = true;
+            }
+    }
     if (g == 0 && last > 0 && has_veto(r, VetoEffect::no_top_grade)) {
         r.grade_note += "否决：不得评为" + s.grades[0].name + "。";
         g = 1;
@@ -258,9 +263,9 @@ void rank_units(const Scheme& s, std::vector<UnitResult>& results) {
         const auto& all = totals[r.group];
         r.rank = rank_among(r.total, all, Better::higher);
         const auto worse = std::count_if(all.begin(), all.end(), [&](Fixed o) { return o < r.total; });
-        r.top = r.rank <= s.top_count;
-        r.warned = worse < s.warn_bottom || r.grade == s.grades.back().name || has_veto(r, VetoEffect::fail) ||
-                   has_veto(r, VetoEffect::zero);
+        const bool vetoed = has_veto(r, VetoEffect::fail) || has_veto(r, VetoEffect::zero);
+        r.top = r.rank <= s.top_count && !vetoed;
+        r.warned = worse < s.warn_bottom || r.grade == s.grades.back().name || vetoed;
     }
 }
 

@@ -9,13 +9,14 @@
 // - total = Σ item points + Σ bonuses (each ≤ its cap, the sum ≤ scheme bonus_cap); a `zero`
 //   veto sets it to 0.
 // - grade = the first grade (descending min) whose min ≤ total; an unmet precondition moves a
-//   unit off the grade it blocks to the next one down; a `no_top_grade` veto off the first grade;
+//   unit off the grade it blocks to the next one down (repeatedly, if the next is blocked too); a `no_top_grade` veto off the first grade;
 //   a `fail` or `zero` veto to the last grade. Vetoes fire only on present values.
 // - rank: within the unit's group, by total descending, competition ranking (1, 1, 3); rank
 //   items use the same ranking over the item's indicator (better lower or higher), units without
 //   a value are not ranked.
 // - change: against the previous period's total and rank of the same unit, when given.
-// - warned: among the last `warn_bottom` ranks of its group, or graded last, or vetoed (fail/zero).
+// - top: among the first `top` ranks of its group and not vetoed (fail/zero); warned: among the
+//   last `warn_bottom` ranks of its group (ties included), or graded last, or vetoed (fail/zero).
 // - money: per rule, the gap above the base pays by tiers (negative yuan), the gap below earns
 //   reward_per_unit (positive; 0 under a no_reward veto). Base = fixed or the mean of the present
 //   values of all covered units.

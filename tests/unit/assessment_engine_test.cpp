@@ -390,3 +390,46 @@ TEST(AssessmentFixed, HugeProductsSaturateInsteadOfOverflowing) {
 
 }  // namespace
 }  // namespace ecogov::assessment
+
+namespace ecogov::assessment {
+namespace {
+
+TEST(AssessmentRanking, PreconditionsCascadeAndAVetoedFirstIsNotTop) {
+    const Scheme s = parse("[scheme]\nname = \"t\"\nunit_kind = \"township\"\ntop = 1\n" + std::string(R"(
+[[item]]
+id = "score"
+indicator = "x"
+max = 100
+rule = "ratio"
+[[precondition]]
+id = "good_blocked"
+indicator = "b"
+op = "=="
+value = 0
+blocks = "良好"
+[[precondition]]
+id = "top_blocked"
+indicator = "a"
+op = "=="
+value = 0
+blocks = "优秀"
+[[veto]]
+id = "v"
+indicator = "damage"
+op = ">"
+value = 0
+)") + std::string(kGrades));
+    const Ranking r = score(s, "2026-10",
+                            {unit("A", {{"x", f("95")}, {"a", f("1")}, {"b", f("1")}, {"damage", f("1")}}),
+                             unit("B", {{"x", f("93")}, {"a", f("1")}, {"b", f("1")}}), unit("C", {{"x", f("91")}, {"a", 0}, {"b", 0}})},
+                            {});
+    EXPECT_EQ(find(r, "B").grade, "合格");  // 优秀 blocked, then 良好 blocked
+    EXPECT_EQ(find(r, "C").grade, "优秀");
+    EXPECT_EQ(find(r, "A").rank, 1);
+    EXPECT_FALSE(find(r, "A").top);  // first, but vetoed
+    EXPECT_TRUE(find(r, "A").warned);
+    EXPECT_FALSE(find(r, "B").top);
+}
+
+}  // namespace
+}  // namespace ecogov::assessment
