@@ -8,6 +8,7 @@
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
 #include "services/targets.hpp"
+#include "services/assessment_demo.hpp"
 #include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
@@ -195,6 +196,8 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
+    AirQueries air;
+    if (auto ok = add_assessment_demo(c, air, cli, at, last_day); !ok) return std::unexpected(ok.error());
     return s;
 }
 

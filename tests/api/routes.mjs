@@ -50,6 +50,22 @@ export const ROUTES = [
   ['POST', '/api/v1/soil/plots', 'write'],
   ['POST', '/api/v1/soil/samples/import', 'write'],
   ['GET', '/api/v1/soil/plots/{id}', 'read'],
+  ['GET', '/api/v1/assessment/indicators', 'read'],
+  ['GET', '/api/v1/assessment/schemes', 'read'],
+  ['GET', '/api/v1/assessment/schemes/{id}', 'read'],
+  ['POST', '/api/v1/assessment/schemes/check', 'write'],
+  ['POST', '/api/v1/assessment/schemes', 'write'],
+  ['GET', '/api/v1/assessment/inputs', 'read'],
+  ['PUT', '/api/v1/assessment/inputs', 'write'],
+  ['DELETE', '/api/v1/assessment/inputs', 'write'],
+  ['GET', '/api/v1/assessment/runs', 'read'],
+  ['POST', '/api/v1/assessment/runs', 'write'],
+  ['GET', '/api/v1/assessment/runs/{id}', 'read'],
+  ['GET', '/api/v1/assessment/runs/{id}/units/{code}', 'read'],
+  ['GET', '/api/v1/assessment/trend', 'read'],
+  ['GET', '/api/v1/assessment/runs/{id}/bulletin.xlsx', 'read'],
+  ['GET', '/api/v1/assessment/runs/{id}/bulletin.html', 'read'],
+  ['GET', '/api/v1/assessment/runs/{id}/bulletin.pdf', 'read'],
 ];
 
 /// The pattern of ROUTES matching `method path` (query ignored), or null. Literal segments win
@@ -72,4 +88,4 @@ export function routeOf(method, path) {
 }
 
 /// Concrete path for a pattern ({id} → id).
-export const concrete = (pattern, id = 1) => pattern.replace('{id}', String(id));
+export const concrete = (pattern, id = 1) => pattern.replace('{id}', String(id)).replace(/\{\w+\}/g, 'x');

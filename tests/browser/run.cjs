@@ -29,6 +29,7 @@ const { checkWaterAndSoil } = require('./water.cjs');
 const { checkAudit } = require('./audit.cjs');
 const { checkTargets } = require('./targets.cjs');
 const { checkImports } = require('./imports.cjs');
+const { checkAssessment } = require('./assessment.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -551,6 +552,8 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
       await checkImports(page, { base, role, label, check, desktop: vp.width >= 768, reimport: role === 'bureau' && vp.width >= 768, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
       phase('imports');
     }
+    await checkAssessment(page, { base, role, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+    phase('assessment');
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();

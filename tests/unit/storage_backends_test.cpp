@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "storage/database.hpp"
+#include "storage/postgres/migrations.hpp"
+#include "storage/sqlite/migrations.hpp"
 
 namespace ecogov::storage {
 namespace {
@@ -126,13 +128,24 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
 TEST_P(StorageTest, MigrateTwiceIsIdempotent) {
     auto again = db_->migrate();
     ASSERT_TRUE(again) << again.error().message;
-    EXPECT_EQ(*again, 2);
-    EXPECT_EQ(*db_->migrate(), 2);
+    // every backend has the same numbered migrations, 1..N without gaps
+    const auto sqlite_versions = storage::sqlite::migrations();
+    const auto pg_versions = storage::postgres::migrations();
+    ASSERT_EQ(sqlite_versions.size(), pg_versions.size());
+    const int latest = static_cast<int>(sqlite_versions.size());
+    for (int i = 0; i < latest; ++i) {
+        EXPECT_EQ(sqlite_versions[i].version, i + 1);
+        EXPECT_EQ(pg_versions[i].version, i + 1);
+        EXPECT_EQ(sqlite_versions[i].name, pg_versions[i].name);
+    }
+    EXPECT_EQ(*again, latest);
+    EXPECT_EQ(*db_->migrate(), latest);
     auto c = db_->acquire();
-    EXPECT_EQ(count(*c, "schema_migrations"), 2);
+    EXPECT_EQ(count(*c, "schema_migrations"), latest);
     for (const char* t : {"units", "people", "users", "sessions", "stations", "import_batches",
                           "observations", "targets", "audit_log", "water_sections", "water_samples",
-                          "soil_plots", "soil_samples"})
+                          "soil_plots", "soil_samples", "attachments", "assessment_schemes",
+                          "assessment_inputs", "assessment_runs"})
         EXPECT_EQ(count(*c, t), 0) << t;
 }
 

@@ -19,6 +19,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/water', name: 'water', component: () => import('./views/WaterView.vue'), meta: { nav: 'water' } },
   { path: '/water/sections/:id(\\d+)', name: 'water-section', component: () => import('./views/WaterSectionView.vue'), meta: { nav: 'water' } },
   { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
+  { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue'), meta: { nav: 'assessment' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'overview' } },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { nav: 'imports', roles: ['admin', 'bureau', 'unit'] } },

@@ -13,6 +13,7 @@
 #include "net/http/pipeline.hpp"
 #include "net/http/routes_air.hpp"
 #include "net/http/routes_platform.hpp"
+#include "net/http/routes_assessment.hpp"
 #include "net/http/routes_water.hpp"
 #include "net/http/routes_attachments.hpp"
 
@@ -207,6 +208,7 @@ Server::Server(AppContext& ctx, ListenOptions options)
     register_air_routes(impl_->router, ctx);
     register_water_routes(impl_->router, ctx);
     register_attachment_routes(impl_->router, ctx);
+    register_assessment_routes(impl_->router, ctx);
 }
 
 Server::~Server() = default;

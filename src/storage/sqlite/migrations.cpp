@@ -204,10 +204,51 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id);
 )sql";
 
+// Assessment and ranking (issue 6; docs/schema.md "Assessment"): versioned schemes, manual
+// indicator inputs, stored runs (scheme text, inputs and results copied: a run is never changed).
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE assessment_schemes (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (code, version)
+);
+
+CREATE TABLE assessment_inputs (
+    unit_id      INTEGER NOT NULL REFERENCES units (id),
+    period       TEXT NOT NULL,
+    indicator    TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    updated_by   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (unit_id, period, indicator)
+);
+
+CREATE TABLE assessment_runs (
+    id           INTEGER PRIMARY KEY,
+    scheme_id    INTEGER NOT NULL REFERENCES assessment_schemes (id),
+    scheme_code  TEXT NOT NULL,
+    scheme_body  TEXT NOT NULL,
+    period       TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    inputs_json  TEXT NOT NULL,
+    results_json TEXT NOT NULL
+);
+
+CREATE INDEX assessment_runs_code_period ON assessment_runs (scheme_code, period);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
     Migration{2, "water and soil", kV2},
     Migration{3, "attachments", kV3},
+    Migration{4, "assessment", kV4},
 };
 
 }  // namespace
