@@ -17,6 +17,7 @@ enum class ErrorCode {
     forbidden,         // the actor's role or unit does not allow this
     too_large,         // a body or file exceeds its size limit
     unsupported_type,  // a file's content is not of an accepted type (or not what it claims)
+    unavailable,       // busy or a needed program is missing: try again later
     internal,          // a bug: an invariant did not hold
 };
 

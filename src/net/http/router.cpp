@@ -107,6 +107,8 @@ Response error_response(const Error& e) {
             return error_response(413, "too_large", e.message, e.field);
         case ErrorCode::unsupported_type:
             return error_response(415, "unsupported_type", e.message, e.field);
+        case ErrorCode::unavailable:
+            return error_response(503, "unavailable", e.message, e.field);
         case ErrorCode::io:
             return error_response(500, "io", e.message, e.field);
         case ErrorCode::internal:

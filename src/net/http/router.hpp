@@ -85,7 +85,7 @@ Response error_response(int status, std::string_view code, std::string_view mess
                         std::string_view field = {});
 /// Maps a service Error to its HTTP status (the one place that does it): invalid_argument 400,
 /// bad_data 422, unauthorized 401, forbidden 403, not_found 404, conflict 409, too_large 413,
-/// unsupported_type 415, io/internal 500.
+/// unsupported_type 415, unavailable 503, io/internal 500.
 Response error_response(const Error& e);
 
 /// Parses a JSON object body, rejecting invalid JSON, non-objects, unknown fields (not in

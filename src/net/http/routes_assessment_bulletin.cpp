@@ -1,9 +1,14 @@
 // The bulletin (通报) of an assessment run: XLSX, HTML, PDF (routes_assessment.hpp).
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <chrono>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -255,9 +260,52 @@ std::string bulletin_html(const json::value& results) {
     return out + "</body></html>";
 }
 
+namespace {
+
+constexpr auto kPdfTimeout = std::chrono::seconds(60);
+std::mutex pdf_printer;  // one Chromium at a time: a server has few threads and little memory
+
+// Runs Chromium in its own process group; kills the group after kPdfTimeout. Between fork and
+// exec the child calls only async-signal-safe functions (the server is multi-threaded).
+Result<void> run_chromium(const char* chromium, const std::string& user_dir, const std::string& print,
+                          const std::string& url) {
+    const pid_t child = fork();
+    if (child < 0) return fail(ErrorCode::io, "cannot start chromium");
+    if (child == 0) {
+        setpgid(0, 0);
+        const int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, 1);
+            dup2(null, 2);
+        }
+        execl(chromium, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+              user_dir.c_str(), print.c_str(), url.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    setpgid(child, child);
+    const auto deadline = std::chrono::steady_clock::now() + kPdfTimeout;
+    int status = 0;
+    while (waitpid(child, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(-child, SIGKILL);
+            waitpid(child, &status, 0);
+            return fail(ErrorCode::unavailable, "chromium did not print the bulletin within 60 s");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    kill(-child, SIGKILL);  // helpers Chromium may have left behind
+    return {};
+}
+
+}  // namespace
+
 Result<std::string> bulletin_pdf(const std::string& html) {
     const char* chromium = "/usr/bin/chromium";
-    if (!std::filesystem::exists(chromium)) return fail(ErrorCode::not_found, "PDF needs /usr/bin/chromium, which is not installed");
+    if (!std::filesystem::exists(chromium))
+        return fail(ErrorCode::unavailable, "PDF needs /usr/bin/chromium, which is not installed");
+    std::unique_lock lock(pdf_printer, std::try_to_lock);
+    if (!lock.owns_lock())
+        return fail(ErrorCode::unavailable, "another bulletin is being printed; try again in a few seconds");
     char dir[] = "/tmp/ecogov-pdf-XXXXXX";
     if (!mkdtemp(dir)) return fail(ErrorCode::io, "cannot create a temporary directory");
     const std::string page = std::string(dir) + "/bulletin.html", pdf = std::string(dir) + "/bulletin.pdf";
@@ -266,25 +314,18 @@ Result<std::string> bulletin_pdf(const std::string& html) {
         out << html;
     }
     const std::string print = "--print-to-pdf=" + pdf, user_dir = "--user-data-dir=" + std::string(dir) + "/profile";
-    const std::string url = "file://" + page;
-    const pid_t child = fork();
-    if (child == 0) {
-        if (FILE* null = std::fopen("/dev/null", "w")) {
-            dup2(fileno(null), 1);
-            dup2(fileno(null), 2);
-        }
-        execl(chromium, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", user_dir.c_str(),
-              print.c_str(), url.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
+    auto ran = run_chromium(chromium, user_dir, print, "file://" + page);
+    std::string bytes;
+    if (ran) {
+        std::ifstream in(pdf, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        bytes = content.str();
     }
-    int status = 0;
-    if (child > 0) waitpid(child, &status, 0);
-    std::ifstream in(pdf, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     std::filesystem::remove_all(dir);
-    if (child < 0 || bytes.str().empty()) return fail(ErrorCode::io, "chromium did not print the bulletin");
-    return bytes.str();
+    if (!ran) return std::unexpected(ran.error());
+    if (bytes.empty()) return fail(ErrorCode::io, "chromium did not print the bulletin");
+    return bytes;
 }
 
 }  // namespace ecogov::http
