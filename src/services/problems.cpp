@@ -92,13 +92,10 @@ Date problems_today(const Clock& clock) {
     return cst_date_of_ms(unix_ms(clock.now()));
 }
 
-Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, const Actor& who,
-                                   NewProblem p) {
-    if (!can_write_campaign(who))
-        return fail(ErrorCode::forbidden, "only admin and bureau may register problems");
-    const std::string at = iso_utc(clock.now());
-    auto tx = storage::Transaction::begin(c);
-    if (!tx) return std::unexpected(tx.error());
+namespace problem_store {
+
+Result<ProblemRecord> insert_problem(storage::Connection& c, const Actor& who, NewProblem p,
+                                     const std::string& at, Date today) {
     if (p.responsible_unit_id == 0) p.responsible_unit_id = p.township_unit_id;
     if (!p.supervising_unit_ids) {
         auto proposed = propose_supervisors(c, p.sector);
@@ -156,12 +153,25 @@ Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, c
     NewEvent e{pid, "register", "", "reported", "", *person, "{}", {}};
     if (auto ok = append_event(c, who, e, at); !ok) return std::unexpected(ok.error());
     const SqlValue gp[] = {pid};
-    auto stored = select_problems(c, "WHERE id = $1", gp, problems_today(clock));
+    auto stored = select_problems(c, "WHERE id = $1", gp, today);
     if (!stored) return std::unexpected(stored.error());
-    ProblemRecord rec = stored->at(0);
+    return stored->at(0);
+}
+
+}  // namespace problem_store
+
+Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, const Actor& who,
+                                   NewProblem p) {
+    if (!can_write_campaign(who))
+        return fail(ErrorCode::forbidden, "only admin and bureau may register problems");
+    const std::string at = iso_utc(clock.now());
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) return std::unexpected(tx.error());
+    auto rec = insert_problem(c, who, std::move(p), at, problems_today(clock));
+    if (!rec) return std::unexpected(rec.error());
     if (auto a = append_audit(c, who,
-                              {"create", "problems", std::to_string(pid), std::nullopt,
-                               audit_json(rec)},
+                              {"create", "problems", std::to_string(rec->id), std::nullopt,
+                               audit_json(*rec)},
                               at);
         !a)
         return std::unexpected(a.error());

@@ -224,6 +224,27 @@ struct UnitProblemStatistics {
 Result<std::vector<UnitProblemStatistics>> problem_unit_statistics(storage::Connection& c,
                                                                    Date from, Date to);
 
+/// Counts for the statistics page (issue 5 item 6) over the problems discovered in [from, to]
+/// (dismissed excluded): by kind, by state and by month ("YYYY-MM"), with rectified and overdue
+/// (warning at `today`) totals.
+struct ProblemCount {
+    std::string key;
+    std::int64_t problems = 0;
+    std::int64_t rectified = 0;
+    std::int64_t overdue = 0;
+};
+struct ProblemSummary {
+    std::int64_t problems = 0;
+    std::int64_t rectified = 0;
+    std::int64_t overdue = 0;
+    std::int64_t due_soon = 0;
+    std::optional<double> rectification_rate;
+    std::vector<ProblemCount> by_kind;
+    std::vector<ProblemCount> by_state;
+    std::vector<ProblemCount> by_month;
+};
+Result<ProblemSummary> summarize_problems(storage::Connection& c, Date from, Date to, Date today);
+
 /// China Standard Time date of `clock`'s now (the deadline clock of rectifications).
 Date problems_today(const Clock& clock);
 

@@ -154,4 +154,52 @@ Result<std::vector<UnitProblemStatistics>> problem_unit_statistics(storage::Conn
     return out;
 }
 
+namespace {
+
+void count_into(std::map<std::string, ProblemCount>& m, const std::string& key, bool rectified,
+                bool overdue) {
+    ProblemCount& c = m[key];
+    c.key = key;
+    ++c.problems;
+    c.rectified += rectified ? 1 : 0;
+    c.overdue += overdue ? 1 : 0;
+}
+
+std::vector<ProblemCount> values(const std::map<std::string, ProblemCount>& m) {
+    std::vector<ProblemCount> out;
+    for (const auto& [k, v] : m) out.push_back(v);
+    return out;
+}
+
+}  // namespace
+
+Result<ProblemSummary> summarize_problems(storage::Connection& c, Date from, Date to, Date today) {
+    if (to < from) return fail(ErrorCode::invalid_argument, "from: must not be after to", "from");
+    const SqlValue range[] = {std::int64_t{from.days}, std::int64_t{to.days}};
+    auto problems = problem_store::select_problems(
+        c, "WHERE discovered_on >= $1 AND discovered_on <= $2 AND state <> 'dismissed'", range,
+        today);
+    if (!problems) return std::unexpected(problems.error());
+    ProblemSummary s;
+    std::map<std::string, ProblemCount> kinds, states, months;
+    for (const ProblemRecord& p : *problems) {
+        const auto state = cases::parse_state(p.state);
+        const bool rectified = state && cases::is_rectified(*state);
+        const bool overdue = p.warning == "overdue";
+        ++s.problems;
+        s.rectified += rectified ? 1 : 0;
+        s.overdue += overdue ? 1 : 0;
+        s.due_soon += p.warning == "due_soon" ? 1 : 0;
+        count_into(kinds, p.kind, rectified, overdue);
+        count_into(states, p.state, rectified, overdue);
+        count_into(months, p.discovered_on.iso().substr(0, 7), rectified, overdue);
+    }
+    if (s.problems > 0)
+        s.rectification_rate = static_cast<double>(s.rectified) / static_cast<double>(s.problems);
+    s.by_kind = values(kinds);
+    s.by_state = values(states);
+    s.by_month = values(months);
+    return s;
+}
+
 }  // namespace ecogov

@@ -44,6 +44,11 @@ Result<std::string> display_name(storage::Connection& c, const Actor& who);
 /// Checks that unit `id` exists (invalid_argument naming `field` otherwise).
 Result<void> unit_exists(storage::Connection& c, std::int64_t id, std::string_view field);
 
+/// Checks and inserts a problem with its supervisors and `register` history row on the caller's
+/// open transaction (no rights check, no audit entry: the callers do both).
+Result<ProblemRecord> insert_problem(storage::Connection& c, const Actor& who, NewProblem p,
+                                     const std::string& at, Date today);
+
 /// Compact JSON of a problem for audit entries.
 std::string audit_json(const ProblemRecord& p);
 
