@@ -8,6 +8,7 @@
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
 #include "services/targets.hpp"
+#include "services/cases_demo.hpp"
 #include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
@@ -195,6 +196,9 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
+    auto cases = add_cases_demo(c, b.unit_by_name, last_day);
+    if (!cases) return std::unexpected(cases.error());
+    s.problems = cases->problems;
     return s;
 }
 
