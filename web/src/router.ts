@@ -19,6 +19,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/water', name: 'water', component: () => import('./views/WaterView.vue'), meta: { nav: 'water' } },
   { path: '/water/sections/:id(\\d+)', name: 'water-section', component: () => import('./views/WaterSectionView.vue'), meta: { nav: 'water' } },
   { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
+  { path: '/problems', name: 'problems', component: () => import('./views/CasesView.vue'), meta: { nav: 'problems' } },
+  { path: '/problems/:id(\\d+)', name: 'problem', component: () => import('./views/CasesProblemView.vue'), meta: { nav: 'problems' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]

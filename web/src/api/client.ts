@@ -131,3 +131,19 @@ export async function download(path: string, query: Query, filename: string): Pr
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** Uploads a file as the raw request body (docs/api.md "Attachments": Content-Type, ?filename=). */
+export async function upload<T>(path: string, file: File, query: Query = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken
+  const res = await fetch(API_BASE + path + buildQuery({ ...query, filename: file.name }), {
+    method: 'POST', headers, body: file, credentials: 'same-origin',
+  })
+  if (!res.ok) {
+    const err = await errorFrom(res)
+    if (res.status === 401) onUnauthorized()
+    else ElMessage.error(err.message)
+    throw err
+  }
+  return (await res.json()) as T
+}

@@ -1,9 +1,11 @@
+import cases from './cases.en'
 import type zh from './zh-CN'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
+  cases,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
+  nav: { problems: 'Problems', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {

@@ -1,6 +1,9 @@
+import cases from './cases.zh-CN'
+
 export default {
+  cases,
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
-  nav: { overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
+  nav: { problems: '问题与案件', overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
   header: { logout: '退出登录', switchTo: 'English', language: '语言' },
   role: { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' },
   login: {
