@@ -26,6 +26,7 @@ const os = require('os');
 const { spawn } = require('child_process');
 const { createRequire } = require('module');
 const { checkWaterAndSoil } = require('./water.cjs');
+const { checkCasesWorkflow } = require('./cases.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -592,6 +593,8 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
+    // the problems workflow writes, so it runs once after the read-only runs (real server only)
+    if (!mock) await checkCasesWorkflow(browser, { base, accounts, check, log, screenshot: shot });
     check(runs.length === Object.keys(accounts).length * WIDTHS.length && runs.length > 0, `${runs.length} runs`);
   } finally {
     await browser.close();
