@@ -67,11 +67,23 @@ async function checkCasesWorkflow(browser, { base, accounts, check, log, screens
     await b.click(tid('register-township'));
     await b.click(tid('register-township-嵩阳街道'));
     await b.fill(tid('register-address'), '嵩阳街道 浏览器测试化工厂');
+    // the responsibility matrix proposes the supervising departments for the sector
+    const matrix = await (await b.request.get(`${base}/api/v1/problems/matrix`)).json();
+    const industry = matrix.sectors.find((x) => x.sector === 'industry');
+    if (industry) {
+      await b.click(tid('register-sector'));
+      await b.click(`.el-select-dropdown__item:has-text("${industry.sector_zh}")`);
+      await b.locator(tid('register-proposal')).waitFor();
+    }
     const description = `浏览器测试：雨水口偷排废水 ${Date.now() % 100000}`;
     await b.fill(tid('register-description'), description);
     await b.click(tid('register-submit'));
     await b.waitForURL(/\/problems\/\d+$/, { timeout: 15000 });
     const id = Number(b.url().split('/').pop());
+    if (industry) {
+      const created = await (await b.request.get(`${base}/api/v1/problems/${id}`)).json();
+      check(created.supervising_unit_ids.join() === industry.unit_ids.join(), `cases: supervising ${created.supervising_unit_ids} not the matrix's ${industry.unit_ids}`);
+    }
     await b.locator(`${tid('case-state')}[data-state="reported"]`).waitFor();
     check((await buttons(bureau)).join() === 'verify,dismiss', `cases: bureau buttons at reported: ${(await buttons(bureau)).join()}`);
     await act(bureau, 'verify', 'verified');
@@ -126,6 +138,7 @@ async function checkCasesWorkflow(browser, { base, accounts, check, log, screens
     });
     check(items[7] && items[7].reason === '现场复查仍有渗漏，请继续整改', 'cases: the return reason is not in the timeline');
     check(items[10] && items[10].person.includes('局验收组 李强'), 'cases: the acceptor is not in the timeline');
+    await b.locator('.el-overlay-dialog').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     await screenshot(b, 'cases-closed-timeline');
     // the list finds it as closed; nothing was deleted
     const api = await b.request.get(`${base}/api/v1/problems/${id}`);
