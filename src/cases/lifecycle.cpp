@@ -71,6 +71,8 @@ Step step(CaseState from, const CaseEvent& event) {
                         from == S::submitted || from == S::self_accepted, S::rectifying};
             } else if constexpr (std::is_same_v<E, PublishNotice>) {
                 return {"bureau_accepted", from == S::bureau_accepted, S::public_notice};
+            } else if constexpr (std::is_same_v<E, ReportProgress>) {
+                return {"rectifying", from == S::rectifying, S::rectifying};
             } else {
                 static_assert(std::is_same_v<E, Close>);
                 return {"public_notice", from == S::public_notice, S::closed};
@@ -110,7 +112,8 @@ std::string_view state_id(CaseState state) noexcept {
 std::string_view event_id(const CaseEvent& event) noexcept {
     static constexpr std::string_view kIds[] = {
         "verify",      "dismiss",       "assign", "start_rectification", "submit",
-        "self_accept", "bureau_accept", "return", "publish_notice",      "close"};
+        "self_accept", "bureau_accept", "return", "publish_notice",      "close",
+        "report_progress"};
     return kIds[event.index()];
 }
 
@@ -134,10 +137,80 @@ Result<CaseState> transition(CaseState current, const CaseEvent& event) {
             return std::unexpected(ok.error());
     }
     if (const auto* a = std::get_if<BureauAccept>(&event)) {
+        if (a->accepted_by_user > 0 &&
+            std::find(a->rectified_by_users.begin(), a->rectified_by_users.end(),
+                      a->accepted_by_user) != a->rectified_by_users.end())
+            return fail(ErrorCode::forbidden,
+                        what(current, ev) +
+                            ": a person cannot accept their own rectification (this user "
+                            "started, reported, submitted or self-accepted it)");
         if (auto ok = check_acceptance(current, ev, a->acceptance); !ok)
             return std::unexpected(ok.error());
     }
+    if (const auto* p = std::get_if<ReportProgress>(&event); p && blank(p->note))
+        return missing(current, ev, "note");
     return s.to;
+}
+
+std::optional<CaseState> parse_state(std::string_view id) noexcept {
+    for (CaseState s : all_states())
+        if (state_id(s) == id) return s;
+    return std::nullopt;
+}
+
+std::vector<CaseState> all_states() {
+    using S = CaseState;
+    return {S::reported,  S::verified,      S::dismissed,       S::assigned,      S::rectifying,
+            S::submitted, S::self_accepted, S::bureau_accepted, S::public_notice, S::closed};
+}
+
+bool is_rectified(CaseState state) noexcept {
+    return state == CaseState::bureau_accepted || state == CaseState::public_notice ||
+           state == CaseState::closed;
+}
+
+bool is_open_rectification(CaseState state) noexcept {
+    return state == CaseState::assigned || state == CaseState::rectifying;
+}
+
+Result<void> check_acceptances(const std::vector<PastEvent>& history) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < history.size(); ++i)
+        if (history[i].event == "return") start = i + 1;
+    bool self_ok = false;
+    bool bureau_ok = false;
+    for (std::size_t i = start; i < history.size(); ++i) {
+        const PastEvent& e = history[i];
+        if (e.event == "self_accept") self_ok = e.evidence > 0;
+        if (e.event == "bureau_accept") bureau_ok = self_ok && e.evidence > 0;
+    }
+    if (!self_ok)
+        return fail(ErrorCode::invalid_argument,
+                    "close: the unit's self-acceptance with evidence is missing", "self_accept");
+    if (!bureau_ok)
+        return fail(ErrorCode::invalid_argument,
+                    "close: the bureau's acceptance with evidence is missing", "bureau_accept");
+    return {};
+}
+
+std::string_view warning_id(DeadlineWarning w) noexcept {
+    switch (w) {
+        case DeadlineWarning::due_soon:
+            return "due_soon";
+        case DeadlineWarning::overdue:
+            return "overdue";
+        case DeadlineWarning::none:
+            break;
+    }
+    return "none";
+}
+
+DeadlineWarning deadline_warning(CaseState state, std::optional<Date> deadline, Date today,
+                                 int soon_days) noexcept {
+    if (!deadline || !is_open_rectification(state)) return DeadlineWarning::none;
+    if (today > *deadline) return DeadlineWarning::overdue;
+    if (*deadline - today <= soon_days) return DeadlineWarning::due_soon;
+    return DeadlineWarning::none;
 }
 
 }  // namespace ecogov::cases

@@ -9,6 +9,7 @@
 #include "services/stations.hpp"
 #include "services/targets.hpp"
 #include "services/assessment_demo.hpp"
+#include "services/cases_demo.hpp"
 #include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
@@ -196,6 +197,10 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
+    auto cases = add_cases_demo(c, b.unit_by_name, last_day);
+    if (!cases) return std::unexpected(cases.error());
+    s.problems = cases->problems;
+    // last: the assessment runs score what the other modules have stored
     AirQueries air;
     if (auto ok = add_assessment_demo(c, air, cli, at, last_day); !ok) return std::unexpected(ok.error());
     return s;

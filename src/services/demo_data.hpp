@@ -39,6 +39,7 @@ struct DemoSummary {
     std::int64_t water_samples = 0;
     int soil_plots = 0;
     std::int64_t soil_samples = 0;
+    int problems = 0;  // services/cases_demo.hpp
     DateRange days;
     std::vector<DemoAccount> accounts;
 };

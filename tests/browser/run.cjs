@@ -30,6 +30,7 @@ const { checkAudit } = require('./audit.cjs');
 const { checkTargets } = require('./targets.cjs');
 const { checkImports } = require('./imports.cjs');
 const { checkAssessment } = require('./assessment.cjs');
+const { checkCasesWorkflow } = require('./cases.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -614,6 +615,8 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker));
+    // the problems workflow writes, so it runs once after the read-only runs (real server only)
+    if (!mock) await checkCasesWorkflow(browser, { base, accounts, check, log, screenshot: shot });
     check(runs.length === Object.keys(accounts).length * WIDTHS.length && runs.length > 0, `${runs.length} runs`);
   } finally {
     await browser.close();

@@ -36,10 +36,11 @@ std::vector<CaseEvent> all_events() {
             StartRectification{},
             Submit{},
             SelfAccept{good_acceptance()},
-            BureauAccept{good_acceptance()},
+            BureauAccept{good_acceptance(), 0, {}},
             Return{"证据不足"},
             PublishNotice{},
-            Close{}};
+            Close{},
+            ReportProgress{"暗管已封堵一半"}};
 }
 
 // The legal transitions: (from, event index) -> to.
@@ -56,6 +57,7 @@ const std::map<std::pair<CaseState, std::size_t>, CaseState>& legal() {
         {{S::self_accepted, 7}, S::rectifying},
         {{S::bureau_accepted, 8}, S::public_notice},
         {{S::public_notice, 9}, S::closed},
+        {{S::rectifying, 10}, S::rectifying},
     };
     return table;
 }
@@ -84,15 +86,15 @@ TEST(CasesLifecycle, EveryStateEventPairIsLegalOrRefusedWithConflict) {
             }
         }
     }
-    EXPECT_EQ(legal_count, 11);
-    EXPECT_EQ(refused_count, 89);
+    EXPECT_EQ(legal_count, 12);
+    EXPECT_EQ(refused_count, 98);
 }
 
 TEST(CasesLifecycle, HappyPathReachesClosed) {
     CaseState s = S::reported;
     for (const CaseEvent& e :
          std::vector<CaseEvent>{Verify{}, Assign{good_plan()}, StartRectification{}, Submit{},
-                                SelfAccept{good_acceptance()}, BureauAccept{good_acceptance()},
+                                SelfAccept{good_acceptance()}, BureauAccept{good_acceptance(), 0, {}},
                                 PublishNotice{}, Close{}}) {
         auto next = transition(s, e);
         ASSERT_TRUE(next.has_value()) << next.error().message;
@@ -107,7 +109,7 @@ TEST(CasesLifecycle, NoSkippingNamesAllowedState) {
     EXPECT_EQ(r.error().code, ErrorCode::conflict);
     EXPECT_EQ(r.error().message,
               "cannot close a case in state rectifying; close is allowed only from public_notice");
-    auto b = transition(S::submitted, BureauAccept{good_acceptance()});
+    auto b = transition(S::submitted, BureauAccept{good_acceptance(), 0, {}});
     ASSERT_FALSE(b.has_value());
     EXPECT_NE(b.error().message.find("self_accepted"), std::string::npos);
 }
@@ -128,7 +130,7 @@ TEST(CasesLifecycle, ReturnAndResubmitAtBothAcceptanceSteps) {
     ASSERT_TRUE(sub2.has_value());
     auto self2 = transition(*sub2, SelfAccept{good_acceptance()});
     ASSERT_TRUE(self2.has_value());
-    auto bureau = transition(*self2, BureauAccept{good_acceptance()});
+    auto bureau = transition(*self2, BureauAccept{good_acceptance(), 0, {}});
     ASSERT_TRUE(bureau.has_value());
     EXPECT_EQ(*bureau, S::bureau_accepted);
     // Once accepted by the bureau, it can no longer be returned.
@@ -185,9 +187,9 @@ TEST(CasesLifecycle, AcceptanceRequiresPersonAndEvidenceAtBothSteps) {
     expect_missing(S::submitted, SelfAccept{no_person}, "acceptance.person");
     expect_missing(S::submitted, SelfAccept{no_evidence}, "acceptance.evidence_refs");
     expect_missing(S::submitted, SelfAccept{blank_evidence}, "acceptance.evidence_refs");
-    expect_missing(S::self_accepted, BureauAccept{no_person}, "acceptance.person");
-    expect_missing(S::self_accepted, BureauAccept{no_evidence}, "acceptance.evidence_refs");
-    expect_missing(S::self_accepted, BureauAccept{blank_evidence}, "acceptance.evidence_refs");
+    expect_missing(S::self_accepted, BureauAccept{no_person, 0, {}}, "acceptance.person");
+    expect_missing(S::self_accepted, BureauAccept{no_evidence, 0, {}}, "acceptance.evidence_refs");
+    expect_missing(S::self_accepted, BureauAccept{blank_evidence, 0, {}}, "acceptance.evidence_refs");
 }
 
 TEST(CasesLifecycle, IllegalStateIsReportedBeforeGuard) {
@@ -195,6 +197,85 @@ TEST(CasesLifecycle, IllegalStateIsReportedBeforeGuard) {
     auto r = transition(S::closed, Dismiss{""});
     ASSERT_FALSE(r.has_value());
     EXPECT_EQ(r.error().code, ErrorCode::conflict);
+}
+
+TEST(CasesLifecycle, ProgressReportKeepsRectifyingAndNeedsANote) {
+    auto r = transition(S::rectifying, ReportProgress{"已完成 60%"});
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(*r, S::rectifying);
+    expect_missing(S::rectifying, ReportProgress{" "}, "note");
+}
+
+TEST(CasesLifecycle, NobodyAcceptsTheirOwnRectification) {
+    BureauAccept own{good_acceptance(), 7, {5, 7}};
+    auto r = transition(S::self_accepted, own);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, ErrorCode::forbidden);
+    EXPECT_NE(r.error().message.find("own rectification"), std::string::npos);
+    BureauAccept other{good_acceptance(), 9, {5, 7}};
+    auto ok = transition(S::self_accepted, other);
+    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+    EXPECT_EQ(*ok, S::bureau_accepted);
+    // The state check comes first: the same event from the wrong state is a conflict.
+    auto wrong = transition(S::submitted, own);
+    ASSERT_FALSE(wrong.has_value());
+    EXPECT_EQ(wrong.error().code, ErrorCode::conflict);
+}
+
+TEST(CasesLifecycle, CloseNeedsBothAcceptancesWithEvidenceSinceTheLastReturn) {
+    using H = std::vector<PastEvent>;
+    const H both{{"submit", 0}, {"self_accept", 1}, {"bureau_accept", 2}, {"publish_notice", 0}};
+    EXPECT_TRUE(check_acceptances(both).has_value());
+    auto none = check_acceptances(H{{"submit", 0}});
+    ASSERT_FALSE(none.has_value());
+    EXPECT_EQ(none.error().field, "self_accept");
+    auto no_bureau = check_acceptances(H{{"self_accept", 1}});
+    ASSERT_FALSE(no_bureau.has_value());
+    EXPECT_EQ(no_bureau.error().field, "bureau_accept");
+    auto bare_self = check_acceptances(H{{"self_accept", 0}, {"bureau_accept", 1}});
+    ASSERT_FALSE(bare_self.has_value());
+    EXPECT_EQ(bare_self.error().field, "self_accept");
+    auto bare_bureau = check_acceptances(H{{"self_accept", 1}, {"bureau_accept", 0}});
+    ASSERT_FALSE(bare_bureau.has_value());
+    EXPECT_EQ(bare_bureau.error().field, "bureau_accept");
+    // A return voids the acceptances before it.
+    auto returned = check_acceptances(H{{"self_accept", 1}, {"bureau_accept", 1}, {"return", 0}});
+    ASSERT_FALSE(returned.has_value());
+    EXPECT_EQ(returned.error().field, "self_accept");
+    EXPECT_TRUE(check_acceptances(H{{"self_accept", 1}, {"return", 0}, {"self_accept", 1},
+                                    {"bureau_accept", 1}})
+                    .has_value());
+}
+
+TEST(CasesLifecycle, DeadlineWarningsOnlyWhileTheUnitMustAct) {
+    const Date deadline = Date::from_ymd(2026, 6, 30);
+    EXPECT_EQ(deadline_warning(S::rectifying, deadline, Date::from_ymd(2026, 7, 1)),
+              DeadlineWarning::overdue);
+    EXPECT_EQ(deadline_warning(S::assigned, deadline, Date::from_ymd(2026, 6, 30)),
+              DeadlineWarning::due_soon);
+    EXPECT_EQ(deadline_warning(S::assigned, deadline, Date::from_ymd(2026, 6, 23)),
+              DeadlineWarning::due_soon);
+    EXPECT_EQ(deadline_warning(S::assigned, deadline, Date::from_ymd(2026, 6, 22)),
+              DeadlineWarning::none);
+    EXPECT_EQ(deadline_warning(S::submitted, deadline, Date::from_ymd(2026, 8, 1)),
+              DeadlineWarning::none);
+    EXPECT_EQ(deadline_warning(S::closed, deadline, Date::from_ymd(2026, 8, 1)),
+              DeadlineWarning::none);
+    EXPECT_EQ(deadline_warning(S::rectifying, std::nullopt, Date::from_ymd(2026, 8, 1)),
+              DeadlineWarning::none);
+    EXPECT_EQ(warning_id(DeadlineWarning::overdue), "overdue");
+}
+
+TEST(CasesLifecycle, StateIdsRoundTrip) {
+    for (CaseState s : kStates) {
+        auto back = parse_state(state_id(s));
+        ASSERT_TRUE(back.has_value());
+        EXPECT_EQ(*back, s);
+    }
+    EXPECT_FALSE(parse_state("open").has_value());
+    EXPECT_EQ(all_states().size(), kStates.size());
+    EXPECT_TRUE(is_rectified(S::closed));
+    EXPECT_FALSE(is_rectified(S::self_accepted));
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "net/http/routes_assessment.hpp"
 #include "net/http/routes_water.hpp"
 #include "net/http/routes_attachments.hpp"
+#include "net/http/routes_cases.hpp"
 
 namespace ecogov::http {
 
@@ -209,6 +210,7 @@ Server::Server(AppContext& ctx, ListenOptions options)
     register_water_routes(impl_->router, ctx);
     register_attachment_routes(impl_->router, ctx);
     register_assessment_routes(impl_->router, ctx);
+    register_cases_routes(impl_->router, ctx);
 }
 
 Server::~Server() = default;

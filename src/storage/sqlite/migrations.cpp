@@ -244,11 +244,141 @@ CREATE TABLE assessment_runs (
 CREATE INDEX assessment_runs_code_period ON assessment_runs (scheme_code, period);
 )sql";
 
+// Version 5: problems and cases (issue 5; docs/schema.md migration 0005): configurable kinds and
+// sources (seeded), inspection batches, problems with an optimistic version, the append-only event
+// history, the responsibility matrix and accountability records.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE problem_kinds (
+    id        TEXT NOT NULL PRIMARY KEY,
+    name_zh   TEXT NOT NULL,
+    name_en   TEXT NOT NULL,
+    damage    INTEGER NOT NULL DEFAULT 0,
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE problem_sources (
+    id        TEXT NOT NULL PRIMARY KEY,
+    name_zh   TEXT NOT NULL,
+    name_en   TEXT NOT NULL,
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE problem_batches (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    source       TEXT NOT NULL REFERENCES problem_sources (id),
+    received_on  INTEGER NOT NULL,
+    problems     INTEGER NOT NULL DEFAULT 0,
+    imported_by  INTEGER NULL REFERENCES users (id),
+    imported_at  TEXT NOT NULL
+);
+
+CREATE TABLE problems (
+    id                   INTEGER PRIMARY KEY,
+    code                 TEXT NOT NULL UNIQUE,
+    kind                 TEXT NOT NULL REFERENCES problem_kinds (id),
+    source               TEXT NOT NULL REFERENCES problem_sources (id),
+    source_reference     TEXT NOT NULL DEFAULT '',
+    batch_id             INTEGER NULL REFERENCES problem_batches (id),
+    township_unit_id     INTEGER NOT NULL REFERENCES units (id),
+    address              TEXT NOT NULL DEFAULT '',
+    longitude            REAL NULL,
+    latitude             REAL NULL,
+    discovered_on        INTEGER NOT NULL,
+    description          TEXT NOT NULL,
+    severity             TEXT NOT NULL CHECK (severity IN ('general', 'serious')),
+    sector               TEXT NOT NULL DEFAULT '',
+    responsible_unit_id  INTEGER NOT NULL REFERENCES units (id),
+    state                TEXT NOT NULL,
+    version              INTEGER NOT NULL DEFAULT 1,
+    plan_goal            TEXT NOT NULL DEFAULT '',
+    plan_measures        TEXT NOT NULL DEFAULT '[]',
+    deadline             INTEGER NULL,
+    responsible_person   TEXT NOT NULL DEFAULT '',
+    created_by           INTEGER NULL REFERENCES users (id),
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL
+);
+
+CREATE TABLE problem_supervisors (
+    problem_id  INTEGER NOT NULL REFERENCES problems (id),
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    PRIMARY KEY (problem_id, unit_id)
+);
+
+CREATE TABLE problem_events (
+    id           INTEGER PRIMARY KEY,
+    problem_id   INTEGER NOT NULL REFERENCES problems (id),
+    seq          INTEGER NOT NULL,
+    event        TEXT NOT NULL,
+    from_state   TEXT NOT NULL,
+    to_state     TEXT NOT NULL,
+    reason       TEXT NOT NULL DEFAULT '',
+    person       TEXT NOT NULL DEFAULT '',
+    detail_json  TEXT NOT NULL DEFAULT '{}',
+    evidence_ids TEXT NOT NULL DEFAULT '',
+    user_id      INTEGER NULL REFERENCES users (id),
+    username     TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    UNIQUE (problem_id, seq)
+);
+
+CREATE TABLE responsibility_matrix (
+    sector     TEXT NOT NULL,
+    sector_zh  TEXT NOT NULL,
+    unit_id    INTEGER NOT NULL REFERENCES units (id),
+    PRIMARY KEY (sector, unit_id)
+);
+
+CREATE TABLE accountability_records (
+    id                    INTEGER PRIMARY KEY,
+    problem_id            INTEGER NOT NULL REFERENCES problems (id),
+    township_unit_id      INTEGER NOT NULL REFERENCES units (id),
+    party_secretary       TEXT NOT NULL,
+    township_head         TEXT NOT NULL,
+    supervising_unit_ids  TEXT NOT NULL DEFAULT '[]',
+    decision              TEXT NOT NULL,
+    decided_on            INTEGER NOT NULL,
+    document              TEXT NOT NULL,
+    created_by            INTEGER NULL REFERENCES users (id),
+    created_at            TEXT NOT NULL
+);
+
+CREATE INDEX problems_township ON problems (township_unit_id);
+CREATE INDEX problems_responsible ON problems (responsible_unit_id);
+CREATE INDEX problems_batch ON problems (batch_id);
+CREATE INDEX problem_events_problem ON problem_events (problem_id);
+CREATE INDEX accountability_problem ON accountability_records (problem_id);
+
+INSERT INTO problem_kinds (id, name_zh, name_en, damage, position) VALUES
+    ('mountain_destruction', '破坏山体', 'Destroying mountains', 1, 1),
+    ('illegal_land_occupation', '违法占地', 'Illegal land occupation', 1, 2),
+    ('illegal_mining', '私挖滥采', 'Illegal digging and mining', 1, 3),
+    ('illegal_villa', '违建别墅', 'Illegal villas', 1, 4),
+    ('river_reservoir_enclosure', '围河(库)造地', 'Enclosing rivers or reservoirs', 1, 5),
+    ('illegal_discharge', '违规排放', 'Illegal discharge', 1, 6),
+    ('forest_destruction', '毁坏森林', 'Destroying forests', 1, 7),
+    ('inspection_finding', '督察反馈问题', 'Inspection finding', 0, 8),
+    ('outfall', '入河排污口问题', 'Outfall', 0, 9),
+    ('four_chaos', '河湖四乱', 'River four-chaos', 0, 10),
+    ('complaint', '信访投诉', 'Complaint', 0, 11),
+    ('other', '其他', 'Other', 0, 12);
+
+INSERT INTO problem_sources (id, name_zh, name_en, position) VALUES
+    ('inspection_batch', '督察反馈', 'Inspection batch', 1),
+    ('hotline', '热线投诉', 'Hotline', 2),
+    ('patrol', '巡查发现', 'Patrol', 3),
+    ('online_monitoring', '在线监测', 'Online monitoring', 4),
+    ('media', '媒体曝光', 'Media', 5);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
     Migration{2, "water and soil", kV2},
     Migration{3, "attachments", kV3},
     Migration{4, "assessment", kV4},
+    Migration{5, "problems and cases", kV5},
 };
 
 }  // namespace

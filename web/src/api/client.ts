@@ -149,7 +149,9 @@ export async function download(path: string, query: Query, filename: string): Pr
 export function upload<T>(path: string, file: Blob, opts: { query?: Query; contentType?: string; onProgress?: (fraction: number) => void; silent?: boolean } = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', API_BASE + path + buildQuery(opts.query))
+    // a File's name goes as ?filename= (the attachment convention) unless the caller names it
+    const query = file instanceof File && !opts.query?.filename ? { filename: file.name, ...opts.query } : opts.query
+    xhr.open('POST', API_BASE + path + buildQuery(query))
     xhr.withCredentials = true
     xhr.setRequestHeader('Accept', 'application/json')
     xhr.setRequestHeader('Content-Type', opts.contentType || file.type || 'application/octet-stream')

@@ -1,3 +1,4 @@
+import cases from './cases.en'
 import type zh from './zh-CN'
 import audit from './audit.en'
 import targets from './targets.en'
@@ -7,8 +8,9 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   assessment,
+  cases,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
+  nav: { problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
