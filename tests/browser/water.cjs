@@ -144,7 +144,9 @@ async function go(page, key, label, check) {
     await page.locator(tid('nav-mobile')).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   } else {
     const item = page.locator(tid(`nav-${key}`));
-    if (!check(await item.isVisible(), `${label}: nav-${key} missing`)) return false;
+    if (!check((await item.count()) === 1, `${label}: nav-${key} missing`)) return false;
+    // entries of a drop-down group show when the group is hovered
+    if (!(await item.isVisible())) await page.hover(`[data-testid^="nav-group-"]:has(${tid(`nav-${key}`)})`);
     await item.click();
   }
   return true;

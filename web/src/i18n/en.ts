@@ -10,7 +10,7 @@ const en: Shape<typeof zh> = {
   assessment,
   cases,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
+  nav: { quality: 'Environment', problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
