@@ -208,7 +208,7 @@ void add_hj212_commands(CLI::App& app) {
         const int status = run_decode(*decode);
         if (status != 0) throw CLI::RuntimeError(status);
     });
-    // add_hj212_register_command(*hj);
+    add_hj212_register_command(*hj);
     add_hj212_sim_command(app);
 }
 

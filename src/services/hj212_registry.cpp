@@ -344,3 +344,58 @@ Result<std::vector<Hj212Limit>> list_hj212_limits(storage::Connection& c,
 }
 
 }  // namespace ecogov
+
+#include "simulation/hj212_device.hpp"
+
+namespace ecogov {
+
+Result<std::int64_t> register_simulated_hj212_devices(storage::Connection& c, const Actor& who,
+                                                      std::int64_t unit_id, std::int64_t first,
+                                                      std::int64_t count, const std::string& st,
+                                                      const std::string& at_iso) {
+    if (!can_write_campaign(who))
+        return fail(ErrorCode::forbidden, "only admin and bureau may register devices");
+    if (count < 0 || count > 1'000'000 || first < 0)
+        return fail(ErrorCode::invalid_argument, "count must be 0..1000000", "devices");
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) return std::unexpected(tx.error());
+    if (auto u = exists(c, "SELECT id FROM units WHERE id = $1", unit_id, "unit", "unit_id"); !u)
+        return std::unexpected(u.error());
+    const std::string name = "模拟企业 (simulated)";
+    const SqlValue n[] = {name, unit_id, at_iso};
+    if (auto r = c.execute(
+            "INSERT INTO hj212_enterprises (name, kind, unit_id, address, created_at) VALUES ($1, "
+            "'enterprise', $2, '', $3) ON CONFLICT (name) DO NOTHING",
+            n);
+        !r)
+        return std::unexpected(r.error());
+    const SqlValue q[] = {name};
+    auto ent = c.query("SELECT id FROM hj212_enterprises WHERE name = $1", q);
+    if (!ent) return std::unexpected(ent.error());
+    const std::int64_t enterprise = ent->at(0).integer(0);
+    auto outlet = c.prepare(
+        "INSERT INTO hj212_outlets (enterprise_id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5) "
+        "ON CONFLICT (enterprise_id, code) DO UPDATE SET name = excluded.name RETURNING id");
+    auto device = c.prepare(
+        "INSERT INTO hj212_devices (mn, pw, st, dialect, crc_variant, outlet_id, expected_interval_s, "
+        "allow_time_set, created_at) VALUES ($1, $2, $3, '2017', 'hj212', $4, 3600, 0, $5) "
+        "ON CONFLICT (mn) DO NOTHING");
+    if (!outlet) return std::unexpected(outlet.error());
+    if (!device) return std::unexpected(device.error());
+    const std::string kind = st == "32" ? "water" : st == "39" ? "dust" : "gas";
+    std::int64_t added = 0;
+    for (std::int64_t i = first; i < first + count; ++i) {
+        const std::string mn = simulation::sim_mn(i);
+        const SqlValue o[] = {enterprise, "SIM-" + std::to_string(i), "模拟排口 " + std::to_string(i), kind, at_iso};
+        auto oid = (*outlet)->query(o);
+        if (!oid) return std::unexpected(oid.error());
+        const SqlValue d[] = {mn, std::string(simulation::kSimPassword), st, oid->at(0).integer(0), at_iso};
+        auto r = (*device)->run(d);
+        if (!r) return std::unexpected(r.error());
+        added += *r;
+    }
+    const std::string after = json::serialize(json::object{{"first", first}, {"count", count}, {"added", added}});
+    return commit(*tx, who, {"import", "hj212_devices", "simulated", std::nullopt, after}, at_iso, added);
+}
+
+}  // namespace ecogov

@@ -86,3 +86,16 @@ Result<std::vector<Hj212Limit>> list_hj212_limits(storage::Connection& c,
                                                   std::optional<std::int64_t> outlet_id = {});
 
 }  // namespace ecogov
+
+namespace ecogov {
+
+/// Registers simulated devices sim_mn(first) … sim_mn(first + count - 1) (simulation/hj212_device)
+/// with the simulator's password, one outlet per device under one enterprise "模拟企业 (simulated)"
+/// in township `unit_id`, in ONE transaction with one audit entry; devices already registered are
+/// skipped. For tests, benchmarks and the demo. Returns how many were added.
+Result<std::int64_t> register_simulated_hj212_devices(storage::Connection& c, const Actor& who,
+                                                      std::int64_t unit_id, std::int64_t first,
+                                                      std::int64_t count, const std::string& st,
+                                                      const std::string& at_iso);
+
+}  // namespace ecogov
