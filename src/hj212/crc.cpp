@@ -19,6 +19,20 @@ constexpr std::array<std::uint16_t, 256> make_table() noexcept {
 
 constexpr auto kTable = make_table();
 
+/// The HJ 212 register keeps only its high byte between steps, and the table is linear over
+/// GF(2), so the 8-bit state s advances as s' = H(s) ^ H(b) with H(x) = T[x] >> 8. Then
+/// s(i+8) = H^8(s(i) ^ b(i)) ^ H^7(b(i+1)) ^ ... ^ H^1(b(i+7)): eight independent look-ups per
+/// eight bytes instead of a chain of dependent ones. kPow[k-1] is the table of H^k.
+constexpr std::array<std::array<std::uint8_t, 256>, 8> make_powers() noexcept {
+    std::array<std::array<std::uint8_t, 256>, 8> p{};
+    for (unsigned x = 0; x < 256; ++x) p[0][x] = static_cast<std::uint8_t>(kTable[x] >> 8);
+    for (std::size_t k = 1; k < 8; ++k)
+        for (unsigned x = 0; x < 256; ++x) p[k][x] = p[0][p[k - 1][x]];
+    return p;
+}
+
+constexpr auto kPow = make_powers();
+
 int hex_digit(char c) noexcept {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -29,9 +43,16 @@ int hex_digit(char c) noexcept {
 }  // namespace
 
 std::uint16_t crc_hj212(std::string_view bytes) noexcept {
-    unsigned crc = 0xFFFF;
-    for (char ch : bytes) crc = kTable[((crc >> 8) ^ static_cast<unsigned char>(ch)) & 0xFFu];
-    return static_cast<std::uint16_t>(crc);
+    if (bytes.empty()) return 0xFFFF;
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t last = bytes.size() - 1;
+    unsigned s = 0xFF;  // high byte of the initial 0xFFFF
+    std::size_t i = 0;
+    for (; i + 8 <= last; i += 8)
+        s = kPow[7][s ^ b[i]] ^ kPow[6][b[i + 1]] ^ kPow[5][b[i + 2]] ^ kPow[4][b[i + 3]] ^
+            kPow[3][b[i + 4]] ^ kPow[2][b[i + 5]] ^ kPow[1][b[i + 6]] ^ kPow[0][b[i + 7]];
+    for (; i < last; ++i) s = kPow[0][s ^ b[i]];
+    return kTable[s ^ b[last]];
 }
 
 std::uint16_t crc_modbus(std::string_view bytes) noexcept {

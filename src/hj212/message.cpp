@@ -24,22 +24,25 @@ bool parse_number(std::string_view s, double& out) noexcept {
     return r.ec == std::errc{} && r.ptr == s.data() + s.size();
 }
 
-/// Calls f(key, value) for each `key=value` piece of `s` separated by any of `seps`.
+/// Calls f(key, value) for each `key=value` piece of `s` separated by `;` or `,` (one pass).
 template <typename F>
-bool for_each_pair(std::string_view s, std::string_view seps, F&& f) {
-    std::size_t i = 0;
-    while (i <= s.size()) {
-        std::size_t j = s.find_first_of(seps, i);
-        if (j == std::string_view::npos) j = s.size();
-        const std::string_view piece = s.substr(i, j - i);
-        if (!piece.empty()) {
-            const std::size_t eq = piece.find('=');
-            const std::string_view key = piece.substr(0, eq);
+bool for_each_pair(std::string_view s, F&& f) {
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p <= end) {
+        const char* start = p;
+        const char* eq = nullptr;
+        while (p < end && *p != ';' && *p != ',') {
+            if (*p == '=' && !eq) eq = p;
+            ++p;
+        }
+        if (p > start) {
+            const std::string_view key(start, static_cast<std::size_t>((eq ? eq : p) - start));
             const std::string_view value =
-                eq == std::string_view::npos ? std::string_view{} : piece.substr(eq + 1);
+                eq ? std::string_view(eq + 1, static_cast<std::size_t>(p - eq - 1)) : std::string_view{};
             if (!f(key, value)) return false;
         }
-        i = j + 1;
+        ++p;
     }
     return true;
 }
@@ -67,7 +70,7 @@ Pollutant& pollutant_for(std::vector<Pollutant>& list, std::size_t first, std::s
 }
 
 bool parse_header(std::string_view header, Message& m, std::string& error) {
-    return for_each_pair(header, ";,", [&](std::string_view key, std::string_view value) {
+    return for_each_pair(header, [&](std::string_view key, std::string_view value) {
         if (key == "QN") m.qn = value;
         else if (key == "ST") m.st = value;
         else if (key == "CN") m.cn = value;
@@ -231,7 +234,7 @@ bool parse_segment_into(std::string_view segment, Message& m, std::string& error
         return false;
     }
     const std::string_view area = segment.substr(body, segment.size() - 2 - body);
-    return for_each_pair(area, ";,", [&](std::string_view key, std::string_view value) {
+    return for_each_pair(area, [&](std::string_view key, std::string_view value) {
         return parse_item(key, value, m, error);
     });
 }

@@ -58,6 +58,33 @@ TEST(Hj212Crc, AppendixAExampleGives1C80AndModbusDiffers) {
     EXPECT_EQ(classify_crc(seg, "1C8G"), CrcVariant::bad);
 }
 
+/// The standard's reference C code (Appendix A), bit by bit.
+std::uint16_t reference_crc(std::string_view data) {
+    unsigned crc_reg = 0xFFFF;
+    for (char ch : data) {
+        crc_reg = (crc_reg >> 8) ^ static_cast<unsigned char>(ch);
+        for (int j = 0; j < 8; ++j) {
+            const unsigned check = crc_reg & 0x0001;
+            crc_reg >>= 1;
+            if (check == 0x0001) crc_reg ^= 0xA001;
+        }
+    }
+    return static_cast<std::uint16_t>(crc_reg);
+}
+
+TEST(Hj212Crc, FastPathMatchesTheStandardsCodeOnEveryLength) {
+    std::uint32_t x = 12345;
+    for (std::size_t len = 0; len < 300; ++len) {
+        std::string s(len, '\0');
+        for (char& c : s) {
+            x = x * 1103515245u + 12345u;
+            c = static_cast<char>(x >> 16);
+        }
+        ASSERT_EQ(crc_hj212(s), reference_crc(s)) << "length " << len;
+    }
+    EXPECT_EQ(reference_crc("123456789"), 0x2F80);
+}
+
 TEST(Hj212Crc, VectorsFileMatches) {
     std::ifstream in(std::string(ECOGOV_SHARED_DATA_DIR) + "/hj212/crc_vectors.tsv");
     ASSERT_TRUE(in) << "crc_vectors.tsv missing";
