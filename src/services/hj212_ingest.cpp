@@ -88,6 +88,7 @@ struct Hj212Ingestor::State {
     std::unordered_map<std::string, DeviceInfo> devices;
     std::int64_t loaded_ms = -1;
     bool stale = true;
+    bool cache_sized = false;
     std::map<std::pair<std::int64_t, std::string>, int> runs;           // (device, code) → run
     std::set<std::pair<std::int64_t, std::string>> open_exceedances;    // (device, code)
     std::set<std::int64_t> open_outages;                                // device ids
@@ -176,7 +177,7 @@ public:
         auto v = c_.prepare(
             "INSERT INTO hj212_values (device_id, cn, data_time, pno, code, rtd, avg, min, max, cou, zs, "
             "flag) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-            "ON CONFLICT (device_id, cn, data_time, pno, code) DO NOTHING");
+            "ON CONFLICT (device_id, code, cn, data_time, pno) DO NOTHING");
         if (!v) return std::unexpected(v.error());
         value_ = std::move(*v);
         return {};
@@ -414,6 +415,9 @@ Result<std::vector<Hj212Outcome>> Hj212Ingestor::store_batch(std::span<const Hj2
     std::lock_guard lock(s_->mutex);
     auto lease = s_->db.acquire();
     storage::Connection& c = *lease;
+    // A larger page cache for the ingest's B-trees (SQLite's default is 2 MiB).
+    if (c.backend() == storage::Backend::sqlite && !s_->cache_sized)
+        s_->cache_sized = c.execute("PRAGMA cache_size = -65536").has_value();
     if (s_->stale || s_->now_ms() - s_->loaded_ms >= s_->settings.reload_ms)
         if (auto r = s_->reload(c); !r) return std::unexpected(r.error());
     auto attempt = [&](std::span<const Hj212Incoming> part) -> Result<std::vector<Hj212Outcome>> {

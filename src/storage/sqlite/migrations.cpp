@@ -188,6 +188,8 @@ CREATE INDEX soil_samples_plot_id ON soil_samples (plot_id);
 // (enterprises, outlets, devices, pollutants, limits), raw frames kept for audit, uploads deduped
 // on (device, CN, DataTime, PNO), typed values, exceedances and alarms. data_time columns are the
 // device's local wall clock (China time) as seconds since 1970-01-01 00:00 of that clock.
+// The two high-volume tables (uploads, values) carry no foreign keys (only the ingest writes them,
+// with ids it resolved) and, on SQLite, no rowid: one B-tree insert per row.
 constexpr std::string_view kV3 = R"sql(
 CREATE TABLE hj212_enterprises (
     id          INTEGER PRIMARY KEY,
@@ -254,21 +256,21 @@ CREATE TABLE hj212_frames (
 );
 
 CREATE TABLE hj212_uploads (
-    device_id    INTEGER NOT NULL REFERENCES hj212_devices (id),
+    device_id    INTEGER NOT NULL,
     cn           TEXT NOT NULL,
     data_time    INTEGER NOT NULL,
     pno          INTEGER NOT NULL,
-    frame_id     INTEGER NOT NULL REFERENCES hj212_frames (id),
+    frame_id     INTEGER NOT NULL,
     received_ms  INTEGER NOT NULL,
     PRIMARY KEY (device_id, cn, data_time, pno)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE hj212_values (
-    device_id  INTEGER NOT NULL REFERENCES hj212_devices (id),
+    device_id  INTEGER NOT NULL,
+    code       TEXT NOT NULL,
     cn         TEXT NOT NULL,
     data_time  INTEGER NOT NULL,
     pno        INTEGER NOT NULL,
-    code       TEXT NOT NULL,
     rtd        REAL NULL,
     avg        REAL NULL,
     min        REAL NULL,
@@ -276,8 +278,8 @@ CREATE TABLE hj212_values (
     cou        REAL NULL,
     zs         REAL NULL,
     flag       TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (device_id, cn, data_time, pno, code)
-);
+    PRIMARY KEY (device_id, code, cn, data_time, pno)
+) WITHOUT ROWID;
 
 CREATE TABLE hj212_exceedances (
     id            INTEGER PRIMARY KEY,
@@ -311,9 +313,7 @@ CREATE TABLE hj212_alarms (
 
 CREATE INDEX hj212_enterprises_unit_id ON hj212_enterprises (unit_id);
 CREATE INDEX hj212_devices_outlet_id ON hj212_devices (outlet_id);
-CREATE INDEX hj212_frames_device ON hj212_frames (device_id, received_ms);
 CREATE INDEX hj212_frames_mn ON hj212_frames (mn, received_ms);
-CREATE INDEX hj212_values_code ON hj212_values (device_id, code, cn, data_time);
 CREATE INDEX hj212_exceedances_outlet ON hj212_exceedances (outlet_id, data_time);
 CREATE INDEX hj212_alarms_device ON hj212_alarms (device_id, kind, closed_ms);
 )sql";
