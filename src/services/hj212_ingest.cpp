@@ -80,7 +80,7 @@ std::string_view hj212_status_name(Hj212Status s) noexcept {
 }
 
 struct Hj212Ingestor::State {
-    storage::Database& db;
+    storage::Database* db;  // null: only the connection overloads may be used
     const Clock& clock;
     Hj212IngestSettings settings;
     ProblemOpener& opener;
@@ -94,7 +94,7 @@ struct Hj212Ingestor::State {
     std::set<std::int64_t> open_outages;                                // device ids
     std::map<std::int64_t, std::int64_t> last_time_set_ms;              // device → when 1012 sent
 
-    State(storage::Database& d, const Clock& c, Hj212IngestSettings s, ProblemOpener& o)
+    State(storage::Database* d, const Clock& c, Hj212IngestSettings s, ProblemOpener& o)
         : db(d), clock(c), settings(s), opener(o) {}
 
     std::int64_t now_ms() const { return unix_ms(clock.now()); }
@@ -147,7 +147,10 @@ struct Hj212Ingestor::State {
 
 Hj212Ingestor::Hj212Ingestor(storage::Database& db, const Clock& clock, Hj212IngestSettings settings,
                              ProblemOpener& opener)
-    : s_(std::make_unique<State>(db, clock, settings, opener)) {}
+    : s_(std::make_unique<State>(&db, clock, settings, opener)) {}
+
+Hj212Ingestor::Hj212Ingestor(const Clock& clock, Hj212IngestSettings settings, ProblemOpener& opener)
+    : s_(std::make_unique<State>(nullptr, clock, settings, opener)) {}
 
 Hj212Ingestor::~Hj212Ingestor() = default;
 
@@ -412,9 +415,14 @@ private:
 }  // namespace
 
 Result<std::vector<Hj212Outcome>> Hj212Ingestor::store_batch(std::span<const Hj212Incoming> frames) {
+    if (!s_->db) return fail(ErrorCode::internal, "hj212 ingest has no database");
+    auto lease = s_->db->acquire();
+    return store_batch(*lease, frames);
+}
+
+Result<std::vector<Hj212Outcome>> Hj212Ingestor::store_batch(storage::Connection& c,
+                                                             std::span<const Hj212Incoming> frames) {
     std::lock_guard lock(s_->mutex);
-    auto lease = s_->db.acquire();
-    storage::Connection& c = *lease;
     // A larger page cache for the ingest's B-trees (SQLite's default is 2 MiB).
     if (c.backend() == storage::Backend::sqlite && !s_->cache_sized)
         s_->cache_sized = c.execute("PRAGMA cache_size = -65536").has_value();
@@ -454,9 +462,13 @@ Result<std::vector<Hj212Outcome>> Hj212Ingestor::store_batch(std::span<const Hj2
 }
 
 Result<int> Hj212Ingestor::check_outages() {
+    if (!s_->db) return fail(ErrorCode::internal, "hj212 ingest has no database");
+    auto lease = s_->db->acquire();
+    return check_outages(*lease);
+}
+
+Result<int> Hj212Ingestor::check_outages(storage::Connection& c) {
     std::lock_guard lock(s_->mutex);
-    auto lease = s_->db.acquire();
-    storage::Connection& c = *lease;
     const std::int64_t now = s_->now_ms();
     const SqlValue p[] = {now, s_->settings.outage_factor};
     auto rows = c.query(

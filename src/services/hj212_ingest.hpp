@@ -70,11 +70,17 @@ class Hj212Ingestor {
 public:
     Hj212Ingestor(storage::Database& db, const Clock& clock, Hj212IngestSettings settings,
                   ProblemOpener& opener);
+    /// Without a database: only the overloads taking a connection may be used.
+    Hj212Ingestor(const Clock& clock, Hj212IngestSettings settings, ProblemOpener& opener);
     ~Hj212Ingestor();
 
     Result<std::vector<Hj212Outcome>> store_batch(std::span<const Hj212Incoming> frames);
+    /// Same on a connection the caller holds (no transaction open on it; e.g. the demo builder).
+    Result<std::vector<Hj212Outcome>> store_batch(storage::Connection& c,
+                                                  std::span<const Hj212Incoming> frames);
     /// Opens outage alarms; returns how many were opened.
     Result<int> check_outages();
+    Result<int> check_outages(storage::Connection& c);
     /// Forces the registry to be re-read before the next batch.
     void invalidate_registry();
 
