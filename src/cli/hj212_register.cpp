@@ -2,9 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "cli/config.hpp"
 #include "cli/hj212_sim.hpp"
+#include "hj212/framer.hpp"
+#include "services/hj212_ingest.hpp"
 #include "services/hj212_registry.hpp"
 #include "services/organisation.hpp"
 
@@ -52,9 +55,83 @@ int run_register(const RegisterArgs& a) {
     return 0;
 }
 
+struct IngestArgs {
+    std::string db;
+    std::string input;
+};
+
+/// Stores captured frames through the receiver's ingest (same outcomes, no replies sent).
+int run_ingest(const IngestArgs& a) {
+    std::FILE* in = a.input == "-" ? stdin : std::fopen(a.input.c_str(), "rb");
+    if (!in) {
+        std::fprintf(stderr, "ecogov hj212 ingest: cannot open %s\n", a.input.c_str());
+        return 2;
+    }
+    auto db = storage::Database::open(a.db, 1);
+    if (!db) {
+        std::fprintf(stderr, "ecogov hj212 ingest: %s\n", db.error().message.c_str());
+        if (in != stdin) std::fclose(in);
+        return 2;
+    }
+    if (auto m = (*db)->migrate(); !m) {
+        std::fprintf(stderr, "ecogov hj212 ingest: %s\n", m.error().message.c_str());
+        if (in != stdin) std::fclose(in);
+        return 1;
+    }
+    PendingProblemLink problems;
+    Hj212Ingestor ingest(**db, wall_clock(), Hj212IngestSettings{}, problems);
+    hj212::Framer framer(9999);
+    std::vector<Hj212Incoming> batch;
+    long counts[4] = {0, 0, 0, 0};
+    long skipped = 0;
+    bool failed = false;
+    auto flush = [&] {
+        if (batch.empty() || failed) return;
+        auto out = ingest.store_batch(batch);
+        if (!out) {
+            std::fprintf(stderr, "ecogov hj212 ingest: %s\n", out.error().message.c_str());
+            failed = true;
+            return;
+        }
+        for (const auto& o : *out) ++counts[static_cast<int>(o.status)];
+        batch.clear();
+    };
+    auto take = [&](const hj212::FramerItem& item) {
+        if (item.kind != hj212::FramerEvent::frame) {
+            ++skipped;
+            return;
+        }
+        batch.push_back({std::string(item.raw), item.crc, "file:" + a.input, unix_ms(wall_clock().now())});
+        if (batch.size() >= 1000) flush();
+    };
+    std::string chunk(1 << 16, '\0');
+    for (;;) {
+        const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+        if (n == 0) break;
+        framer.feed(std::string_view(chunk.data(), n));
+        while (auto item = framer.next()) take(*item);
+    }
+    while (auto item = framer.finish()) take(*item);
+    flush();
+    if (in != stdin) std::fclose(in);
+    if (failed) return 1;
+    std::printf("{\"stored\":%ld,\"duplicate\":%ld,\"quarantined\":%ld,\"rejected\":%ld,\"skipped\":%ld}\n",
+                counts[0], counts[1], counts[2], counts[3], skipped);
+    return 0;
+}
+
 }  // namespace
 
 void add_hj212_register_command(CLI::App& hj212) {
+    auto ia = std::make_shared<IngestArgs>();
+    CLI::App* ing = hj212.add_subcommand("ingest", "Store captured HJ 212 frames in the database (as the receiver would)");
+    ing->add_option("--db", ia->db, "Database: SQLite file path or postgresql://...")->required();
+    ing->add_option("--input", ia->input, "File of frames (one per line or a raw stream), - for stdin")->required();
+    ing->callback([ia] {
+        const int status = run_ingest(*ia);
+        if (status != 0) throw CLI::RuntimeError(status);
+    });
+
     auto a = std::make_shared<RegisterArgs>();
     CLI::App* c = hj212.add_subcommand("register-sim", "Register the simulator's devices (hj212-sim) in a database");
     c->add_option("--db", a->db, "Database: SQLite file path or postgresql://...")->required();

@@ -8,6 +8,7 @@
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
 #include "services/targets.hpp"
+#include "services/hj212_demo.hpp"
 #include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
@@ -194,6 +195,7 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_plots = water->plots;
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
+    if (auto hj = add_hj212_demo(c, clock, cli, at, b.unit_by_name); !hj) return std::unexpected(hj.error());
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
     return s;
 }

@@ -320,7 +320,7 @@ void add_registry_routes(Router& router, AppContext& ctx) {
                    if (!made) return error_response(made.error());
                    return json_response(201, device_json(*made));
                });
-    router.add("PUT", "/api/v1/hj212/devices/{id}", Access::write, "Replace a device's settings (admin, bureau)",
+    router.add("PATCH", "/api/v1/hj212/devices/{id}", Access::write, "Replace a device's settings (admin, bureau)",
                [&ctx](Request& r) {
                    auto id = parse_id(r.path_params["id"], "id");
                    if (!id) return error_response(id.error());
@@ -334,7 +334,7 @@ void add_registry_routes(Router& router, AppContext& ctx) {
                    if (!done) return error_response(done.error());
                    return json_response(200, device_json(*done));
                });
-    router.add("PUT", "/api/v1/hj212/limits", Access::write,
+    router.add("POST", "/api/v1/hj212/limits", Access::write,
                "Set the emission limit of an outlet and pollutant (admin, bureau)", [&ctx](Request& r) {
                    auto body = parse_json_object(r, {"outlet_id", "code", "concentration", "converted", "hourly", "daily"});
                    if (!body) return error_response(body.error());
