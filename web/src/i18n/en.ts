@@ -1,9 +1,10 @@
 import type zh from './zh-CN'
+import hj212 from './hj212.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
+  nav: { hj212: 'Online monitoring', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
@@ -87,5 +88,6 @@ const en: Shape<typeof zh> = {
   category: { 1: 'Good', 2: 'Moderate', 3: 'Lightly polluted', 4: 'Moderately polluted', 5: 'Heavily polluted', 6: 'Severely polluted' },
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
+  ...hj212,
 }
 export default en
