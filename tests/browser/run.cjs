@@ -26,6 +26,7 @@ const os = require('os');
 const { spawn } = require('child_process');
 const { createRequire } = require('module');
 const { checkWaterAndSoil } = require('./water.cjs');
+const { checkHj212 } = require('./hj212.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -532,6 +533,10 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     phase('org');
     await checkWaterAndSoil(page, { base, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
     phase('water-soil');
+    if (!mock) {
+      await checkHj212(page, { base, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+      phase('hj212');
+    }
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();
