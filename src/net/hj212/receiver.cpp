@@ -7,6 +7,7 @@
 #include <mutex>
 #include <spdlog/spdlog.h>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "hj212/framer.hpp"
@@ -217,8 +218,9 @@ void Receiver::Impl::commit_loop() {
             ++counters.batch_failures;
             spdlog::error("hj212: batch of {} frame(s) not stored: {}", batch.size(), outcomes.error().message);
         } else {
-            auto replies = std::make_shared<std::vector<std::pair<std::weak_ptr<Session>, std::string>>>();
-            replies->reserve(batch.size());
+            // One write per connection per batch: its replies in arrival order.
+            auto replies = std::make_shared<std::vector<std::pair<std::shared_ptr<Session>, std::string>>>();
+            std::unordered_map<const Session*, std::size_t> slot;
             for (std::size_t i = 0; i < outcomes->size(); ++i) {
                 auto& o = (*outcomes)[i];
                 switch (o.status) {
@@ -230,12 +232,16 @@ void Receiver::Impl::commit_loop() {
                         break;
                     case Hj212Status::rejected: ++counters.rejected; break;
                 }
-                if (!o.reply.empty()) replies->emplace_back(batch_owners[i], std::move(o.reply));
+                if (o.reply.empty()) continue;
+                auto owner = batch_owners[i].lock();
+                if (!owner) continue;
+                auto [it, fresh] = slot.try_emplace(owner.get(), replies->size());
+                if (fresh) replies->emplace_back(std::move(owner), std::move(o.reply));
+                else (*replies)[it->second].second += o.reply;
             }
             if (!replies->empty())
                 asio::post(io, [replies] {
-                    for (auto& [owner, bytes] : *replies)
-                        if (auto s = owner.lock()) s->send(std::move(bytes));
+                    for (auto& [owner, bytes] : *replies) owner->send(std::move(bytes));
                 });
         }
         batch.clear();
