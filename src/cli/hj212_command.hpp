@@ -5,6 +5,8 @@
 // line or a raw captured byte stream (the framer decides, not the line ends). Exit 0 when every
 // frame is ok, 1 when any is not, 2 when the input cannot be read.
 // `ecogov hj212 register-sim --db FILE --devices N`: registers the simulator's devices.
+// `ecogov hj212 ingest --db FILE --input FILE|-`: stores captured frames through the receiver's
+// ingest (same outcomes; no replies); prints {"stored","duplicate","quarantined","rejected","skipped"}.
 // `ecogov hj212-sim`: the device simulator (src/cli/hj212_sim.hpp).
 #include <string>
 #include <string_view>

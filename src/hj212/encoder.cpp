@@ -55,6 +55,10 @@ std::string execution_result(const Message& request, int exe_rtn, CrcVariant crc
     return encode_frame(reply_segment(request, "9012", "ExeRtn=" + std::to_string(exe_rtn)), crc);
 }
 
+std::string notification_reply(const Message& notification, CrcVariant crc) {
+    return encode_frame(reply_segment(notification, "9013", ""), crc);
+}
+
 std::string time_set(std::string_view st, std::string_view pw, std::string_view mn, LocalTime now,
                      CrcVariant crc) {
     const std::string compact = format_compact_time(now);

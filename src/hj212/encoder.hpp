@@ -1,6 +1,7 @@
 #pragma once
 // Encoder of the platform's HJ 212 replies and commands (HJ 212-2017 §6.6, Appendix C: 9014 data
-// reply C.2x, 9011 request reply, 9012 execution result, 1012 set device time; HJ/T 212-2005
+// reply C.2x, 9011 request reply, 9012 execution result, 9013 notification reply, 1012 set device
+// time; HJ/T 212-2005
 // Appendix C for the 2005 forms; docs/standards/hj212.md §3 and §9.4).
 //
 // Contract:
@@ -28,6 +29,8 @@ std::string request_reply(const Message& request, int qn_rtn, CrcVariant crc = C
 /// 9012 execution result with ExeRtn (1 success, 2 failure, 100 no data, …).
 std::string execution_result(const Message& request, int exe_rtn,
                              CrcVariant crc = CrcVariant::hj212);
+/// 9013 notification reply (e.g. to a 1013 time-calibration request).
+std::string notification_reply(const Message& notification, CrcVariant crc = CrcVariant::hj212);
 /// 1012 set the device's clock to `now` (local time), with QN derived from it.
 std::string time_set(std::string_view st, std::string_view pw, std::string_view mn, LocalTime now,
                      CrcVariant crc = CrcVariant::hj212);

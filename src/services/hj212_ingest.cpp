@@ -242,6 +242,15 @@ public:
                     if (auto r = evaluate_limits(d, *dt); !r) return std::unexpected(r.error());
             }
         }
+        if (m_.cn == "1013") {  // the device asks for its clock to be set: 9013, then 1012 when allowed
+            out.reply = hj212::notification_reply(m_, d.crc);
+            if (d.allow_time_set) {
+                const std::int64_t local_now = in.received_ms / 1000 + s_.settings.utc_offset_s;
+                out.reply += hj212::time_set(d.st, d.pw, m_.mn,
+                                             hj212::LocalTime{local_now, static_cast<int>(in.received_ms % 1000)}, d.crc);
+            }
+            return out;
+        }
         if (m_.ack_requested()) out.reply = hj212::data_reply(m_, d.crc);
         if (auto r = check_clock(d, in, out); !r) return std::unexpected(r.error());
         return out;

@@ -12,7 +12,7 @@
 //     stored again; the 9014 is still sent so the device stops resending);
 //   * stored: raw frame, upload key and typed values stored.
 //   Replies (9014 when the Flag asks; 1012 when the device's clock is off by more than
-//   clock_skew_s and the registry allows setting it) are returned only when the transaction has
+//   clock_skew_s and the registry allows setting it; 9013 and then 1012 to a 1013 request) are returned only when the transaction has
 //   committed: the caller sends them after store_batch returns, never before. When the batch
 //   transaction fails, each frame is retried in its own transaction; a frame that still fails
 //   gets no reply.

@@ -236,6 +236,13 @@ TEST(Hj212Ingest, ClockSkewSendsTimeSetWhenAllowed) {
     ASSERT_TRUE(again);
     EXPECT_EQ(again->at(0).reply.find("CN=1012"), std::string::npos);  // at most once an hour
     EXPECT_EQ(f.count("SELECT count(*) FROM hj212_alarms WHERE kind = 'clock_skew'"), 1);
+    // A 1013 time-calibration request: 9013, then 1012.
+    auto ask = ing.store_batch(std::vector<Hj212Incoming>{
+        incoming("QN=20261118190000000;ST=31;CN=1013;PW=123456;MN=" + kMn + ";Flag=5;CP=&&&&")});
+    ASSERT_TRUE(ask);
+    const std::string& r1013 = ask->at(0).reply;
+    EXPECT_LT(r1013.find("CN=9013"), r1013.find("CN=1012"));
+    EXPECT_NE(r1013.find("CN=1012"), std::string::npos);
 }
 
 }  // namespace

@@ -184,6 +184,24 @@ TEST(Hj212Receiver, ManyFramesGarbageDropsOversizeSlowSender) {
     EXPECT_EQ(srv.receiver->counters().batch_failures.load(), 0u);
 }
 
+TEST(Hj212Receiver, BackPressurePausesReadingButLosesNothing) {
+    net::hj212::ReceiverSettings settings;
+    settings.max_queue = 1;
+    Server srv(settings);
+    std::vector<tcp::socket> sockets;
+    for (int c = 0; c < 3; ++c) {
+        std::string burst;
+        for (int i = 0; i < 100; ++i) burst += frame(c, i);
+        sockets.push_back(connect(srv.port));
+        send(sockets.back(), burst);
+    }
+    int replies = 0;
+    for (auto& s : sockets) replies += read_replies(s, 100);
+    EXPECT_EQ(replies, 300);
+    EXPECT_EQ(srv.uploads(), 300);
+    EXPECT_GT(srv.receiver->counters().paused_reads.load(), 0u);
+}
+
 TEST(Hj212Receiver, BufferLimitAndIdleTimeoutCloseTheConnection) {
     net::hj212::ReceiverSettings settings;
     settings.buffer_limit = 300;  // below one pending frame: closes

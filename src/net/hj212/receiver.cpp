@@ -32,6 +32,7 @@ struct Receiver::Impl {
     std::condition_variable wake;
     std::vector<Hj212Incoming> queue;
     std::vector<std::weak_ptr<Session>> owners;
+    std::atomic<std::size_t> queued{0};  // frames waiting for the committer (back-pressure)
     bool stopping = false;
     bool started = false;
 
@@ -44,6 +45,7 @@ struct Receiver::Impl {
             std::lock_guard lock(mutex);
             queue.push_back(std::move(frame));
             owners.push_back(std::move(owner));
+            queued.store(queue.size());
         }
         wake.notify_one();
     }
@@ -52,7 +54,8 @@ struct Receiver::Impl {
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(Receiver::Impl& r, tcp::socket socket)
-        : r_(r), socket_(std::move(socket)), timer_(socket_.get_executor()), framer_(r.settings.max_segment) {
+        : r_(r), socket_(std::move(socket)), timer_(socket_.get_executor()), pause_(socket_.get_executor()),
+          framer_(r.settings.max_segment) {
         boost::system::error_code ec;
         const auto ep = socket_.remote_endpoint(ec);
         peer_ = ec ? "?" : ep.address().to_string() + ":" + std::to_string(ep.port());
@@ -85,6 +88,7 @@ public:
         socket_.shutdown(tcp::socket::shutdown_both, ignored);
         socket_.close(ignored);
         timer_.cancel();
+        pause_.cancel();
     }
 
 private:
@@ -102,6 +106,14 @@ private:
     }
 
     void read() {
+        if (r_.queued.load() >= r_.settings.max_queue) {  // the store lags: stop reading a while
+            ++r_.counters.paused_reads;
+            pause_.expires_after(std::chrono::milliseconds(20));
+            pause_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+                if (!ec && !self->closed_) self->read();
+            });
+            return;
+        }
         socket_.async_read_some(asio::buffer(in_), [self = shared_from_this()](boost::system::error_code ec,
                                                                                std::size_t n) {
             if (ec) return self->close();
@@ -153,7 +165,7 @@ private:
 
     Receiver::Impl& r_;
     tcp::socket socket_;
-    asio::steady_timer timer_;
+    asio::steady_timer timer_, pause_;
     ecogov::hj212::Framer framer_;
     std::string peer_;
     std::array<char, 16384> in_{};
@@ -210,6 +222,7 @@ void Receiver::Impl::commit_loop() {
                 queue.erase(queue.begin(), queue.begin() + n);
                 owners.erase(owners.begin(), owners.begin() + n);
             }
+            queued.store(queue.size());
         }
         if (batch.empty()) continue;
         auto outcomes = ingestor.store_batch(batch);
