@@ -33,6 +33,14 @@ async function checkHj212(page, { base, api, label, check, screenshot }) {
     check(row && row[1] === String(d.online), `${label}: device ${d.mn} online=${row && row[1]}, API ${d.online}`);
   }
   check(rows.some((r) => r[1] === 'false'), `${label}: no offline device shown`);
+  // Raw frames of a device (kept for audit): as many rows as the API gives (at most 20).
+  await page.locator(tid('hj212-device-row')).first().click();
+  const firstMn = rows[0][0];
+  const apiFrames = (await api(`/hj212/frames?mn=${firstMn}&limit=20`)).frames;
+  const frameRows = page.locator(tid('hj212-frame-row'));
+  const shown = await frameRows.first().waitFor({ timeout: 10000 }).then(() => frameRows.count(), () => 0);
+  check(shown === apiFrames.length && shown > 0, `${label}: ${shown} raw frames shown for ${firstMn}, API has ${apiFrames.length}`);
+  if (shown) check((await frameRows.first().textContent()).includes(apiFrames[0].raw), `${label}: raw frame text differs from the API`);
   await screenshot('hj212-devices');
 
   // Latest values: the exceeding pollutant marked and red.

@@ -13,6 +13,7 @@ export default {
     chart: { device: 'Device', code: 'Pollutant', cn: 'Data', avg: 'Average', limit: 'Limit' },
     alarms: { exceedanceTitle: 'Exceedance alarms', outageTitle: 'Outage alarms', records: 'Exceedance records', kind: 'Kind', title: 'Alarm', detail: 'Detail', opened: 'Opened', closed: 'Closed', open: 'Open', problem: 'Problem', pending: 'Pending link', linked: 'Linked', run: 'Run', value: 'Value', limit: 'Limit', time: 'Data time', none: 'No alarms' },
     alarmKind: { exceedance: 'Exceedance', outage: 'Outage', clock_skew: 'Clock skew' },
+    frames: { title: 'Raw frames', hint: 'Click a device to see its latest raw frames (kept for audit).', received: 'Received', status: 'Status', reason: 'Reason', raw: 'Frame', statuses: { stored: 'Stored', duplicate: 'Duplicate', quarantined: 'Quarantined', rejected: 'Rejected' } },
     registry: { enterprises: 'Enterprises and sites', outlets: 'Outlets and points', devices: 'Devices', limits: 'Emission limits', name: 'Name', code: 'Code', township: 'Township', address: 'Address', dialect: 'Dialect', crc: 'CRC', interval: 'Interval (s)', timeSet: 'Time set allowed', concentration: 'Concentration', converted: 'Converted', hourly: 'Hourly', daily: 'Daily', addEnterprise: 'Add enterprise / site', addOutlet: 'Add outlet', addDevice: 'Add device', setLimit: 'Set limit', pollutants: 'Pollutant codes (comma separated)', pw: 'Password PW' },
   },
 }

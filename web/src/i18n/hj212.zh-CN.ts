@@ -13,6 +13,7 @@ export default {
     chart: { device: '设备', code: '因子', cn: '数据类型', avg: '均值', limit: '限值' },
     alarms: { exceedanceTitle: '超标告警', outageTitle: '断线告警', records: '超标记录', kind: '类型', title: '内容', detail: '说明', opened: '发生时间', closed: '恢复时间', open: '未恢复', problem: '整改问题', pending: '待关联问题', linked: '已关联', run: '连续次数', value: '监测值', limit: '限值', time: '数据时间', none: '暂无告警' },
     alarmKind: { exceedance: '超标', outage: '断线', clock_skew: '时钟偏差' },
+    frames: { title: '原始数据包', hint: '点击设备查看其最近的原始数据包（留存备查）。', received: '接收时间', status: '状态', reason: '原因', raw: '原始报文', statuses: { stored: '已入库', duplicate: '重复', quarantined: '隔离', rejected: '拒收' } },
     registry: { enterprises: '企业与工地', outlets: '排口与监测点', devices: '监测设备', limits: '排放限值', name: '名称', code: '编号', township: '所属乡镇', address: '地址', dialect: '协议版本', crc: 'CRC 方式', interval: '上报间隔（秒）', timeSet: '允许校时', concentration: '浓度限值', converted: '折算浓度限值', hourly: '小时限值', daily: '日限值', addEnterprise: '新增企业/工地', addOutlet: '新增排口', addDevice: '新增设备', setLimit: '设置限值', pollutants: '监测因子（逗号分隔）', pw: '访问密码 PW' },
   },
 }
