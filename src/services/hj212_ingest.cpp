@@ -1,7 +1,9 @@
 // HJ 212 ingest (services/hj212_ingest.hpp).
 #include "services/hj212_ingest.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -257,6 +259,7 @@ public:
     }
 
     Result<void> finish(std::int64_t now_ms) {
+        if (auto r = write_values(); !r) return std::unexpected(r.error());
         for (std::int64_t id : seen_) {
             const SqlValue p[] = {now_ms, id};
             if (auto r = c_.execute("UPDATE hj212_devices SET last_seen_ms = $1 WHERE id = $2", p); !r)
@@ -291,15 +294,28 @@ private:
         return rows->at(0).integer(0);
     }
 
+    /// Values are collected and written in key order at the end of the batch (B-tree locality).
     Result<void> insert_values(const DeviceInfo& d, std::int64_t dt, std::int64_t pno) {
-        const std::string cn(m_.cn);
         for (const auto& p : m_.pollutants) {
-            const auto& zs = p.zs_avg ? p.zs_avg : p.zs_rtd;
-            const SqlValue v[] = {d.id,       cn,         dt,         pno,        clean_text(p.code),
-                                  opt(p.rtd), opt(p.avg), opt(p.min), opt(p.max), opt(p.cou),
-                                  opt(zs),    p.flag ? std::string(1, p.flag) : std::string()};
+            ValueRow v{d.id, clean_text(p.code), std::string(m_.cn), dt, pno, p.rtd, p.avg, p.min, p.max, p.cou,
+                       p.zs_avg ? p.zs_avg : p.zs_rtd, p.flag};
+            values_.push_back(std::move(v));
+        }
+        return {};
+    }
+
+    Result<void> write_values() {
+        std::sort(values_.begin(), values_.end(), [](const ValueRow& a, const ValueRow& b) {
+            return std::tie(a.device_id, a.code, a.cn, a.data_time, a.pno) <
+                   std::tie(b.device_id, b.code, b.cn, b.data_time, b.pno);
+        });
+        for (auto& x : values_) {
+            const SqlValue v[] = {x.device_id, std::move(x.cn), x.data_time, x.pno, std::move(x.code),
+                                  opt(x.rtd),  opt(x.avg),      opt(x.min),  opt(x.max), opt(x.cou),
+                                  opt(x.zs),   x.flag ? std::string(1, x.flag) : std::string()};
             if (auto r = value_->run(v); !r) return std::unexpected(r.error());
         }
+        values_.clear();
         return {};
     }
 
@@ -416,9 +432,18 @@ private:
     storage::Connection& c_;
     Hj212Ingestor::State& s_;
     std::unique_ptr<storage::Statement> frame_, upload_, value_;
+    struct ValueRow {
+        std::int64_t device_id;
+        std::string code, cn;
+        std::int64_t data_time, pno;
+        std::optional<double> rtd, avg, min, max, cou, zs;
+        char flag;
+    };
+
     hj212::Message m_;
     std::string error_;
     std::set<std::int64_t> seen_;
+    std::vector<ValueRow> values_;
 };
 
 }  // namespace
