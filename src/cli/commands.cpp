@@ -6,6 +6,7 @@
 #include "cli/assess_command.hpp"
 #include "cli/air_command.hpp"
 #include "cli/demo_command.hpp"
+#include "cli/hj212_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/water_command.hpp"
@@ -28,6 +29,7 @@ int run(int argc, char** argv) {
     add_demo_command(app);
     add_water_command(app);
     add_assess_command(app);
+    add_hj212_commands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a subcommand callback's own exit status

@@ -23,7 +23,16 @@ const std::set<std::string>& known_keys() {
                                             "database.url",
                                             "log.level",
                                             "login.attempts_per_account",
-                                            "login.attempts_per_address"};
+                                            "login.attempts_per_address",
+                                            "hj212.listen",
+                                            "hj212.port",
+                                            "hj212.max_segment",
+                                            "hj212.buffer_limit",
+                                            "hj212.idle_timeout",
+                                            "hj212.commit_interval_ms",
+                                            "hj212.exceedance_run",
+                                            "hj212.clock_skew",
+                                            "hj212.outage_factor"};
     return keys;
 }
 
@@ -93,6 +102,15 @@ Result<void> read_file(const std::string& file, ServeConfig& c) {
     if (r) r = read(root, "log.level", c.log_level);
     if (r) r = read(root, "login.attempts_per_account", c.login_attempts_per_account);
     if (r) r = read(root, "login.attempts_per_address", c.login_attempts_per_address);
+    if (r) r = read(root, "hj212.listen", c.hj212_listen);
+    if (r) r = read(root, "hj212.port", c.hj212_port);
+    if (r) r = read(root, "hj212.max_segment", c.hj212_max_segment);
+    if (r) r = read(root, "hj212.buffer_limit", c.hj212_buffer_limit);
+    if (r) r = read(root, "hj212.idle_timeout", c.hj212_idle_timeout_s);
+    if (r) r = read(root, "hj212.commit_interval_ms", c.hj212_commit_interval_ms);
+    if (r) r = read(root, "hj212.exceedance_run", c.hj212_exceedance_run);
+    if (r) r = read(root, "hj212.clock_skew", c.hj212_clock_skew_s);
+    if (r) r = read(root, "hj212.outage_factor", c.hj212_outage_factor);
     if (!r) return r;
     const fs::path dir = fs::absolute(fs::path(file)).parent_path();
     c.database = c.database.empty() ? (dir / "ecogov.db").string() : beside(dir, c.database);
@@ -124,6 +142,19 @@ Result<void> check(const ServeConfig& c) {
     if (c.session_ttl_s < 60)
         return fail(ErrorCode::invalid_argument, "session_ttl must be at least 60 s",
                     "server.session_ttl");
+    if (c.hj212_port < -1 || c.hj212_port > 65535)
+        return fail(ErrorCode::invalid_argument, "hj212.port must be -1 (off) or 0..65535", "hj212.port");
+    if (c.hj212_max_segment < 64 || c.hj212_max_segment > 9999)
+        return fail(ErrorCode::invalid_argument, "hj212.max_segment must be 64..9999", "hj212.max_segment");
+    if (c.hj212_buffer_limit < c.hj212_max_segment + 12)
+        return fail(ErrorCode::invalid_argument, "hj212.buffer_limit must exceed max_segment + 12",
+                    "hj212.buffer_limit");
+    if (c.hj212_idle_timeout_s < 1 || c.hj212_commit_interval_ms < 0 || c.hj212_commit_interval_ms > 1000 ||
+        c.hj212_exceedance_run < 1 || c.hj212_clock_skew_s < 1 || c.hj212_outage_factor < 1)
+        return fail(ErrorCode::invalid_argument,
+                    "hj212: idle_timeout, exceedance_run, clock_skew and outage_factor must be "
+                    "positive, commit_interval_ms 0..1000",
+                    "hj212");
     static const std::set<std::string> levels{"trace", "debug",    "info", "warn",
                                               "error", "critical", "off"};
     if (!levels.contains(c.log_level))

@@ -31,6 +31,16 @@ struct ServeConfig {
     std::string log_level = "info";  // trace|debug|info|warn|error|off
     int login_attempts_per_account = 5;
     int login_attempts_per_address = 20;
+    // [hj212] the HJ 212 receiver (issue 7); port -1 = off.
+    std::string hj212_listen = "127.0.0.1";
+    int hj212_port = -1;
+    std::int64_t hj212_max_segment = 4096;
+    std::int64_t hj212_buffer_limit = 65536;
+    std::int64_t hj212_idle_timeout_s = 900;
+    std::int64_t hj212_commit_interval_ms = 5;
+    std::int64_t hj212_exceedance_run = 3;
+    std::int64_t hj212_clock_skew_s = 300;
+    std::int64_t hj212_outage_factor = 2;
 };
 
 /// Reads an environment variable; injected so tests need not touch the process environment.

@@ -9,9 +9,11 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/config.hpp"
+#include "net/hj212/receiver.hpp"
 #include "net/http/server.hpp"
 #include "services/audit.hpp"
 #include "services/auth.hpp"
+#include "services/hj212_ingest.hpp"
 
 namespace ecogov::cli {
 
@@ -24,6 +26,9 @@ Result<ServeConfig> resolve(const ServeOptions& o) {
     if (o.port) c->port = *o.port;
     if (o.listen) c->listen = *o.listen;
     if (o.web_root) c->web_root = *o.web_root;
+    if (o.hj212_port) c->hj212_port = *o.hj212_port;
+    if (c->hj212_port < -1 || c->hj212_port > 65535)
+        return fail(ErrorCode::invalid_argument, "hj212 port must be -1 (off) or 0..65535", "--hj212-port");
     if (c->port < 0 || c->port > 65535)
         return fail(ErrorCode::invalid_argument, "port must be 0..65535", "--port");
     return c;
@@ -54,6 +59,25 @@ void log_audit_head(storage::Database& db) {
     }
 }
 
+Hj212IngestSettings hj212_settings_of(const ServeConfig& c) {
+    Hj212IngestSettings s;
+    s.exceedance_run = static_cast<int>(c.hj212_exceedance_run);
+    s.clock_skew_s = c.hj212_clock_skew_s;
+    s.outage_factor = static_cast<double>(c.hj212_outage_factor);
+    return s;
+}
+
+net::hj212::ReceiverSettings receiver_settings_of(const ServeConfig& c) {
+    net::hj212::ReceiverSettings s;
+    s.listen = c.hj212_listen;
+    s.port = static_cast<unsigned short>(c.hj212_port);
+    s.max_segment = static_cast<std::size_t>(c.hj212_max_segment);
+    s.buffer_limit = static_cast<std::size_t>(c.hj212_buffer_limit);
+    s.idle_timeout = std::chrono::seconds(c.hj212_idle_timeout_s);
+    s.commit_interval = std::chrono::milliseconds(c.hj212_commit_interval_ms);
+    return s;
+}
+
 int serve(const ServeConfig& c) {
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     auto db = storage::Database::open(c.database, static_cast<int>(threads) + 2);
@@ -77,6 +101,18 @@ int serve(const ServeConfig& c) {
         return 1;
     }
     std::cout << "listening on http://" << c.listen << ":" << *port << std::endl;
+    PendingProblemLink problems;  // issue 5's cases service replaces this at merge
+    Hj212Ingestor ingestor(**db, wall_clock(), hj212_settings_of(c), problems);
+    std::unique_ptr<net::hj212::Receiver> receiver;
+    if (c.hj212_port >= 0) {
+        receiver = std::make_unique<net::hj212::Receiver>(ingestor, wall_clock(), receiver_settings_of(c));
+        auto hport = receiver->start();
+        if (!hport) {
+            spdlog::error("{}", hport.error().message);
+            return 1;
+        }
+        std::cout << "hj212 listening on tcp://" << c.hj212_listen << ":" << *hport << std::endl;
+    }
     spdlog::info("serving {} with {} threads; web root {}", c.database, threads, c.web_root);
     server.run();
     spdlog::info("stopped");
@@ -118,6 +154,9 @@ void add_serve_command(CLI::App& app, ServeOptions& options, bool& chosen) {
     cmd->add_option_function<std::string>(
         "--web-root", [&options](const std::string& v) { options.web_root = v; },
         "Folder of the built front end (web/dist)");
+    cmd->add_option_function<int>(
+        "--hj212-port", [&options](const int& v) { options.hj212_port = v; },
+        "HJ 212 receiver TCP port (-1 off, 0 any free port)");
     cmd->callback([&chosen] { chosen = true; });
 }
 

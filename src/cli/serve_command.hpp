@@ -2,7 +2,8 @@
 // `ecogov serve` (issue 3 item 10): loads the configuration (config.hpp), opens the database,
 // applies the migrations, and runs the HTTP server until SIGINT/SIGTERM. Prints
 // "listening on http://ADDRESS:PORT" on stdout once the socket is bound (with --port 0 the port
-// chosen by the system), so scripts and tests can find it.
+// chosen by the system), so scripts and tests can find it. With [hj212] port (or --hj212-port) ≥ 0
+// it also runs the HJ 212 receiver and prints "hj212 listening on tcp://ADDRESS:PORT".
 // run_serve is also called by `ecogov demo` after it has built its database.
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@ struct ServeOptions {
     std::optional<int> port;              // --port N (0: any free port)
     std::optional<std::string> listen;    // --listen ADDRESS
     std::optional<std::string> web_root;  // --web-root DIR
+    std::optional<int> hj212_port;        // --hj212-port N (-1 off; issue 7)
 };
 
 /// Exit code: 0 after a clean stop; 2 bad configuration; 1 database or socket failure.

@@ -10,6 +10,7 @@
 #include "services/targets.hpp"
 #include "services/assessment_demo.hpp"
 #include "services/cases_demo.hpp"
+#include "services/hj212_demo.hpp"
 #include "services/water_demo.hpp"
 #include "simulation/air_generator.hpp"
 
@@ -196,6 +197,7 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_plots = water->plots;
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
+    if (auto hj = add_hj212_demo(c, clock, cli, at, b.unit_by_name); !hj) return std::unexpected(hj.error());
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
     auto cases = add_cases_demo(c, b.unit_by_name, last_day);
     if (!cases) return std::unexpected(cases.error());

@@ -31,6 +31,7 @@ const { checkTargets } = require('./targets.cjs');
 const { checkImports } = require('./imports.cjs');
 const { checkAssessment } = require('./assessment.cjs');
 const { checkCasesWorkflow } = require('./cases.cjs');
+const { checkHj212 } = require('./hj212.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -564,6 +565,10 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
     }
     await checkAssessment(page, { base, role, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
     phase('assessment');
+    if (!mock) {
+      await checkHj212(page, { base, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
+      phase('hj212');
+    }
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();

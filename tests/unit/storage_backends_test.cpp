@@ -145,7 +145,8 @@ TEST_P(StorageTest, MigrateTwiceIsIdempotent) {
     for (const char* t : {"units", "people", "users", "sessions", "stations", "import_batches",
                           "observations", "targets", "audit_log", "water_sections", "water_samples",
                           "soil_plots", "soil_samples", "attachments", "assessment_schemes",
-                          "assessment_inputs", "assessment_runs"})
+                          "assessment_inputs", "assessment_runs", "hj212_devices", "hj212_frames",
+                          "hj212_values"})
         EXPECT_EQ(count(*c, t), 0) << t;
 }
 

@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue'), meta: { nav: 'assessment' } },
   { path: '/problems', name: 'problems', component: () => import('./views/CasesView.vue'), meta: { nav: 'problems' } },
   { path: '/problems/:id(\\d+)', name: 'problem', component: () => import('./views/CasesProblemView.vue'), meta: { nav: 'problems' } },
+  { path: '/monitoring', name: 'hj212', component: () => import('./views/Hj212View.vue'), meta: { nav: 'hj212' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue'), meta: { nav: 'overview' } },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { nav: 'imports', roles: ['admin', 'bureau', 'unit'] } },

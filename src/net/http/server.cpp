@@ -12,6 +12,7 @@
 #include "net/http/metrics.hpp"
 #include "net/http/pipeline.hpp"
 #include "net/http/routes_air.hpp"
+#include "net/http/routes_hj212.hpp"
 #include "net/http/routes_platform.hpp"
 #include "net/http/routes_assessment.hpp"
 #include "net/http/routes_water.hpp"
@@ -211,6 +212,7 @@ Server::Server(AppContext& ctx, ListenOptions options)
     register_attachment_routes(impl_->router, ctx);
     register_assessment_routes(impl_->router, ctx);
     register_cases_routes(impl_->router, ctx);
+    register_hj212_routes(impl_->router, ctx);
 }
 
 Server::~Server() = default;

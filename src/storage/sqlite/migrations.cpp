@@ -373,12 +373,147 @@ INSERT INTO problem_sources (id, name_zh, name_en, position) VALUES
     ('media', '媒体曝光', 'Media', 5);
 )sql";
 
+// Version 6: HJ 212 online monitoring (issue 7; docs/schema.md "Migration 0006 (hj212)"): registry
+// (enterprises, outlets, devices, pollutants, limits), raw frames kept for audit, uploads deduped
+// on (device, CN, DataTime, PNO), typed values, exceedances and alarms. data_time columns are the
+// device's local wall clock (China time) as seconds since 1970-01-01 00:00 of that clock.
+// The two high-volume tables (uploads, values) carry no foreign keys (only the ingest writes them,
+// with ids it resolved) and, on SQLite, no rowid: one B-tree insert per row.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE hj212_enterprises (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL CHECK (kind IN ('enterprise', 'construction_site', 'station')),
+    unit_id     INTEGER NOT NULL REFERENCES units (id),
+    address     TEXT NOT NULL DEFAULT '',
+    created_at  TEXT
+);
+
+CREATE TABLE hj212_outlets (
+    id             INTEGER PRIMARY KEY,
+    enterprise_id  INTEGER NOT NULL REFERENCES hj212_enterprises (id),
+    code           TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('gas', 'water', 'dust', 'air')),
+    created_at     TEXT,
+    UNIQUE (enterprise_id, code)
+);
+
+CREATE TABLE hj212_devices (
+    id                   INTEGER PRIMARY KEY,
+    mn                   TEXT NOT NULL UNIQUE,
+    pw                   TEXT NOT NULL,
+    st                   TEXT NOT NULL,
+    dialect              TEXT NOT NULL CHECK (dialect IN ('2005', '2017', '2025')),
+    crc_variant          TEXT NOT NULL CHECK (crc_variant IN ('hj212', 'modbus', 'modbus-swapped')),
+    outlet_id            INTEGER NOT NULL REFERENCES hj212_outlets (id),
+    expected_interval_s  INTEGER NOT NULL DEFAULT 3600,
+    allow_time_set       INTEGER NOT NULL DEFAULT 0,
+    last_seen_ms         INTEGER NULL,
+    created_at           TEXT
+);
+
+CREATE TABLE hj212_device_pollutants (
+    device_id  INTEGER NOT NULL REFERENCES hj212_devices (id),
+    code       TEXT NOT NULL,
+    unit       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, code)
+);
+
+CREATE TABLE hj212_limits (
+    outlet_id      INTEGER NOT NULL REFERENCES hj212_outlets (id),
+    code           TEXT NOT NULL,
+    concentration  REAL NULL,
+    converted      REAL NULL,
+    hourly         REAL NULL,
+    daily          REAL NULL,
+    PRIMARY KEY (outlet_id, code)
+);
+
+CREATE TABLE hj212_frames (
+    id           INTEGER PRIMARY KEY,
+    received_ms  INTEGER NOT NULL,
+    peer         TEXT NOT NULL,
+    device_id    INTEGER NULL REFERENCES hj212_devices (id),
+    mn           TEXT NOT NULL,
+    cn           TEXT NOT NULL,
+    data_time    INTEGER NULL,
+    crc          TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('stored', 'duplicate', 'quarantined', 'rejected')),
+    reason       TEXT NOT NULL DEFAULT '',
+    raw          TEXT NOT NULL
+);
+
+CREATE TABLE hj212_uploads (
+    device_id    INTEGER NOT NULL,
+    cn           TEXT NOT NULL,
+    data_time    INTEGER NOT NULL,
+    pno          INTEGER NOT NULL,
+    frame_id     INTEGER NOT NULL,
+    received_ms  INTEGER NOT NULL,
+    PRIMARY KEY (device_id, cn, data_time, pno)
+) WITHOUT ROWID;
+
+CREATE TABLE hj212_values (
+    device_id  INTEGER NOT NULL,
+    code       TEXT NOT NULL,
+    cn         TEXT NOT NULL,
+    data_time  INTEGER NOT NULL,
+    pno        INTEGER NOT NULL,
+    rtd        REAL NULL,
+    avg        REAL NULL,
+    min        REAL NULL,
+    max        REAL NULL,
+    cou        REAL NULL,
+    zs         REAL NULL,
+    flag       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, code, cn, data_time, pno)
+) WITHOUT ROWID;
+
+CREATE TABLE hj212_exceedances (
+    id            INTEGER PRIMARY KEY,
+    device_id     INTEGER NOT NULL REFERENCES hj212_devices (id),
+    outlet_id     INTEGER NOT NULL REFERENCES hj212_outlets (id),
+    code          TEXT NOT NULL,
+    cn            TEXT NOT NULL,
+    data_time     INTEGER NOT NULL,
+    value         REAL NULL,
+    limit_value   REAL NULL,
+    flag          TEXT NOT NULL DEFAULT '',
+    run_length    INTEGER NOT NULL,
+    created_ms    INTEGER NOT NULL,
+    UNIQUE (device_id, cn, data_time, code)
+);
+
+CREATE TABLE hj212_alarms (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('exceedance', 'outage', 'clock_skew')),
+    device_id       INTEGER NOT NULL REFERENCES hj212_devices (id),
+    outlet_id       INTEGER NOT NULL REFERENCES hj212_outlets (id),
+    code            TEXT NOT NULL DEFAULT '',
+    opened_ms       INTEGER NOT NULL,
+    closed_ms       INTEGER NULL,
+    title           TEXT NOT NULL,
+    detail          TEXT NOT NULL DEFAULT '',
+    problem_kind    TEXT NOT NULL DEFAULT '',
+    problem_status  TEXT NOT NULL DEFAULT '' CHECK (problem_status IN ('', 'pending_link', 'linked')),
+    problem_id      INTEGER NULL
+);
+
+CREATE INDEX hj212_enterprises_unit_id ON hj212_enterprises (unit_id);
+CREATE INDEX hj212_devices_outlet_id ON hj212_devices (outlet_id);
+CREATE INDEX hj212_frames_mn ON hj212_frames (mn, received_ms);
+CREATE INDEX hj212_exceedances_outlet ON hj212_exceedances (outlet_id, data_time);
+CREATE INDEX hj212_alarms_device ON hj212_alarms (device_id, kind, closed_ms);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
     Migration{2, "water and soil", kV2},
     Migration{3, "attachments", kV3},
     Migration{4, "assessment", kV4},
     Migration{5, "problems and cases", kV5},
+    Migration{6, "hj212 online monitoring", kV6},
 };
 
 }  // namespace

@@ -4,13 +4,14 @@ import audit from './audit.en'
 import targets from './targets.en'
 import imports from './imports.en'
 import assessment from './assessment.en'
+import hj212 from './hj212.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   assessment,
   cases,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { quality: 'Environment', problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
+  nav: { hj212: 'Online monitoring', quality: 'Environment', problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
@@ -97,5 +98,6 @@ const en: Shape<typeof zh> = {
   audit,
   targets,
   imports,
+  ...hj212,
 }
 export default en
