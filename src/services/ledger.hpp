@@ -206,7 +206,8 @@ struct LedgerTaskDetail {
 
 /// Per-unit or per-category figures over a period (issue 4 item 8): milestones due in the period.
 /// on_time: done on or before their due date; late: done after it, or not done and due before
-/// the period's last day; completion_rate: done / due (0 when none due).
+/// the day the figures are taken (as_of: today, at most the period's last day); completion_rate:
+/// done / due (0 when none due).
 struct LedgerStatRow {
     std::string key;  // unit id as text, or category code
     std::string name;
@@ -300,9 +301,11 @@ Result<LedgerSweep> ledger_sweep(storage::Connection& c, const Actor& who, Date 
 
 // --- statistics ----------------------------------------------------------------------------------
 /// Per responsible unit and per category over [period_from, period_to] (see LedgerStatRow). The
-/// assessment engine's input; reads only.
+/// assessment engine's input; reads only. `as_of` (default: period_to) is the day open milestones
+/// are judged on; it is capped at period_to.
 Result<LedgerStatistics> ledger_unit_statistics(storage::Connection& c, Date period_from,
-                                                Date period_to);
+                                                Date period_to,
+                                                std::optional<Date> as_of = std::nullopt);
 
 // --- import / export (docs/ledger.md "File layout") ---------------------------------------------
 /// The ledger as rows of cells: the header row, then one row per task (milestones as repeated

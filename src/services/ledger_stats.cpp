@@ -1,4 +1,5 @@
 // Ledger statistics per unit and per category (services/ledger.hpp; issue 4 item 8).
+#include <algorithm>
 #include <map>
 
 #include "services/ledger.hpp"
@@ -17,7 +18,7 @@ std::string milestone_sql(std::string_view key, std::string_view name, std::stri
            "SUM(CASE WHEN m.state = 'done' THEN 1 ELSE 0 END), "
            "SUM(CASE WHEN m.state = 'done' AND m.done_on <= m.due_on THEN 1 ELSE 0 END), "
            "SUM(CASE WHEN (m.state = 'done' AND m.done_on > m.due_on) OR (m.state = 'pending' AND "
-           "m.due_on < $2) THEN 1 ELSE 0 END) "
+           "m.due_on < $3) THEN 1 ELSE 0 END) "
            "FROM ledger_milestones m JOIN ledger_tasks t ON t.id = m.task_id " +
            std::string(join) + " WHERE m.due_on >= $1 AND m.due_on <= $2 GROUP BY " +
            std::string(key) + ", " + std::string(name);
@@ -41,7 +42,7 @@ Result<std::vector<LedgerStatRow>> aggregate(storage::Connection& c, const std::
         s.completion_rate =
             s.milestones_due == 0 ? 0.0 : static_cast<double>(s.done) / static_cast<double>(s.milestones_due);
     }
-    auto cards = c.query(cards_sql, period);
+    auto cards = c.query(cards_sql, period.first(2));
     if (!cards) return std::unexpected(cards.error());
     for (const Row& r : *cards) {
         LedgerStatRow& s = by_key[r.text(0)];
@@ -57,10 +58,12 @@ Result<std::vector<LedgerStatRow>> aggregate(storage::Connection& c, const std::
 }  // namespace
 
 Result<LedgerStatistics> ledger_unit_statistics(storage::Connection& c, Date period_from,
-                                                Date period_to) {
+                                                Date period_to, std::optional<Date> as_of) {
     if (period_to < period_from)
         return fail(ErrorCode::invalid_argument, "from: must not be after to", "from");
-    const SqlValue period[] = {std::int64_t{period_from.days}, std::int64_t{period_to.days}};
+    const Date judged = std::min(as_of.value_or(period_to), period_to);
+    const SqlValue period[] = {std::int64_t{period_from.days}, std::int64_t{period_to.days},
+                               std::int64_t{judged.days}};
     LedgerStatistics out{period_from, period_to, {}, {}};
     auto units = aggregate(
         c,

@@ -15,6 +15,7 @@
 #include "net/http/routes_platform.hpp"
 #include "net/http/routes_water.hpp"
 #include "net/http/routes_attachments.hpp"
+#include "net/http/routes_ledger.hpp"
 
 namespace ecogov::http {
 
@@ -201,6 +202,7 @@ Server::Server(AppContext& ctx, ListenOptions options)
     register_air_routes(impl_->router, ctx);
     register_water_routes(impl_->router, ctx);
     register_attachment_routes(impl_->router, ctx);
+    register_ledger_routes(impl_->router, ctx);
 }
 
 Server::~Server() = default;
