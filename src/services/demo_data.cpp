@@ -4,6 +4,7 @@
 #include <map>
 
 #include "services/accounts.hpp"
+#include "services/ledger_demo.hpp"
 #include "services/observations.hpp"
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
@@ -159,6 +160,19 @@ Result<void> add_users(storage::Connection& c, const Clock& clock, const Actor& 
     return {};
 }
 
+// The task ledger (services/ledger_demo.hpp), with the 嵩阳街道 clerk's reports filed as them.
+Result<void> add_demo_ledger(storage::Connection& c, const Actor& cli, const std::string& at, const Built& b,
+                             Date last_day) {
+    const storage::SqlValue p[] = {std::string("songyang")};
+    auto rows = c.query("SELECT id, unit_id FROM users WHERE username = $1", p);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return fail(ErrorCode::internal, "demo clerk songyang missing");
+    const Actor clerk{rows->front().integer(0), "songyang", Role::unit, rows->front().integer(1)};
+    auto ledger = add_ledger_demo(c, cli, at, b.unit_by_name, clerk, last_day);
+    if (!ledger) return std::unexpected(ledger.error());
+    return {};
+}
+
 }  // namespace
 
 std::vector<DemoAccount> demo_accounts() {
@@ -195,6 +209,7 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
+    if (auto ok = add_demo_ledger(c, cli, at, b, last_day); !ok) return std::unexpected(ok.error());
     return s;
 }
 
