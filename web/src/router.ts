@@ -19,6 +19,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/water', name: 'water', component: () => import('./views/WaterView.vue'), meta: { nav: 'water' } },
   { path: '/water/sections/:id(\\d+)', name: 'water-section', component: () => import('./views/WaterSectionView.vue'), meta: { nav: 'water' } },
   { path: '/soil', name: 'soil', component: () => import('./views/SoilView.vue'), meta: { nav: 'soil' } },
+  { path: '/ledger', name: 'ledger', component: () => import('./views/LedgerView.vue'), meta: { nav: 'ledger' } },
+  { path: '/ledger/tasks/:id(\\d+)', name: 'ledger-task', component: () => import('./views/LedgerTaskView.vue'), meta: { nav: 'ledger' } },
+  { path: '/ledger/mine', name: 'ledger-mine', component: () => import('./views/LedgerMineView.vue'), meta: { nav: 'ledger' } },
+  { path: '/ledger/supervision', name: 'ledger-supervision', component: () => import('./views/LedgerSupervisionView.vue'), meta: { nav: 'ledger' } },
   { path: '/org', name: 'org', component: () => import('./views/OrgView.vue'), meta: { nav: 'org', roles: ['admin'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]

@@ -131,3 +131,22 @@ export async function download(path: string, query: Query, filename: string): Pr
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** Sends a file as the raw request body (docs/api.md "Attachments": Content-Type + ?filename=). */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': file.type || 'application/octet-stream',
+  }
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken
+  const res = await fetch(API_BASE + path + buildQuery({ filename: file.name }), {
+    method: 'POST', headers, body: file, credentials: 'same-origin',
+  })
+  if (!res.ok) {
+    const err = await errorFrom(res)
+    if (res.status === 401) onUnauthorized()
+    else ElMessage.error(err.message)
+    throw err
+  }
+  return (await res.json()) as T
+}

@@ -1,9 +1,10 @@
 import type zh from './zh-CN'
+import ledger from './ledger.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', org: 'Units and users', menu: 'Menu' },
+  nav: { overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', ledger: 'Ledger', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
@@ -85,6 +86,7 @@ const en: Shape<typeof zh> = {
     addUnit: 'Add unit', noParent: '(none)',
   },
   category: { 1: 'Good', 2: 'Moderate', 3: 'Lightly polluted', 4: 'Moderately polluted', 5: 'Heavily polluted', 6: 'Severely polluted' },
+  ledger,
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
 }

@@ -1,6 +1,8 @@
+import ledger from './ledger.zh-CN'
+
 export default {
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
-  nav: { overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', org: '单位与用户', menu: '菜单' },
+  nav: { overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', ledger: '任务台账', org: '单位与用户', menu: '菜单' },
   header: { logout: '退出登录', switchTo: 'English', language: '语言' },
   role: { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' },
   login: {
@@ -82,6 +84,7 @@ export default {
     addUnit: '新增单位', noParent: '（无）',
   },
   category: { 1: '优', 2: '良', 3: '轻度污染', 4: '中度污染', 5: '重度污染', 6: '严重污染' },
+  ledger,
   notFound: '页面不存在',
   forbidden: '无权访问该页面',
 }
