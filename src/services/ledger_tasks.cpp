@@ -73,7 +73,7 @@ Result<Where> where_of(const LedgerFilter& f, Date today, const ledger::WarningP
     if (f.unit_id) {
         const std::string u = w.next(*f.unit_id);
         w.add("(t.lead_unit_id = " + u +
-              " OR EXISTS (SELECT 1 FROM ledger_milestones m WHERE m.task_id = t.id AND "
+              " OR t.id IN (SELECT m.task_id FROM ledger_milestones m WHERE "
               "m.responsible_unit_id = " +
               u + "))");
     }

@@ -316,9 +316,10 @@ CREATE TABLE ledger_notices (
 );
 
 CREATE INDEX ledger_tasks_lead_unit ON ledger_tasks (lead_unit_id);
+CREATE INDEX ledger_tasks_due ON ledger_tasks (due_on, id);
 CREATE INDEX ledger_tasks_category ON ledger_tasks (category, status);
 CREATE INDEX ledger_milestones_open ON ledger_milestones (task_id, state, due_on);
-CREATE INDEX ledger_milestones_unit ON ledger_milestones (responsible_unit_id, due_on);
+CREATE INDEX ledger_milestones_unit ON ledger_milestones (responsible_unit_id, task_id);
 CREATE INDEX ledger_milestones_due ON ledger_milestones (state, due_on);
 CREATE INDEX ledger_reports_task ON ledger_reports (task_id, id);
 CREATE INDEX ledger_reports_pending ON ledger_reports (status);
