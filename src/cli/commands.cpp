@@ -6,6 +6,7 @@
 #include "cli/air_command.hpp"
 #include "cli/demo_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/ledger_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/water_command.hpp"
 
@@ -26,6 +27,7 @@ int run(int argc, char** argv) {
     add_import_command(app);
     add_demo_command(app);
     add_water_command(app);
+    add_ledger_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a subcommand callback's own exit status
