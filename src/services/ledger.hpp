@@ -257,6 +257,10 @@ Result<std::vector<LedgerTaskView>> ledger_views(storage::Connection& c,
                                                  std::vector<LedgerTask> tasks, Date today,
                                                  const ledger::WarningPolicy& policy);
 
+/// A number that changes (in the same transaction) with every write that changes what the ledger
+/// list shows; a cached list answer is valid while it stays the same.
+Result<std::int64_t> ledger_generation(storage::Connection& c);
+
 // --- reports -------------------------------------------------------------------------------------
 /// Files a progress report (the responsible or lead unit's clerk, or bureau/admin).
 Result<LedgerReport> create_ledger_report(storage::Connection& c, const Actor& who,

@@ -464,6 +464,7 @@ Result<LedgerImportReport> import_ledger_rows(storage::Connection& c, const Acto
         report.tasks = report.milestones = 0;
         return report;  // the transaction rolls back: nothing stored
     }
+    if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     const std::string after = "{\"tasks\":" + std::to_string(report.tasks) +
                               ",\"milestones\":" + std::to_string(report.milestones) + "}";
     if (auto a = append_audit(c, who, {"import", "ledger_tasks", "", std::nullopt, after}, at_iso);

@@ -131,6 +131,7 @@ Result<LedgerReport> create_ledger_report(storage::Connection& c, const Actor& w
             u);
         !ok)
         return std::unexpected(ok.error());
+    if (auto g = ledger_rows::bump_generation(c); !g) return std::unexpected(g.error());
     auto r = get_report(c, id->at(0).integer(0));
     if (!r) return std::unexpected(r.error());
     if (auto a = append_audit(
@@ -216,6 +217,7 @@ Result<LedgerReport> review_ledger_report(storage::Connection& c, const Actor& w
             !ok)
             return std::unexpected(ok.error());
     }
+    if (auto g = ledger_rows::bump_generation(c); !g) return std::unexpected(g.error());
     auto after = get_report(c, report_id);
     if (!after) return std::unexpected(after.error());
     if (auto a = append_audit(c, who,

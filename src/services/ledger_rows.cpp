@@ -136,6 +136,12 @@ LedgerTask task_of(const Row& r) {
     return t;
 }
 
+Result<void> bump_generation(storage::Connection& c) {
+    auto ok = c.execute("UPDATE ledger_state SET generation = generation + 1 WHERE id = 1");
+    if (!ok) return std::unexpected(ok.error());
+    return {};
+}
+
 std::string placeholders(std::size_t first, std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {

@@ -33,6 +33,10 @@ std::string task_json(const LedgerTask& t);
 /// `ledger::Milestone`s of a stored task (for the pure domain functions).
 std::vector<ledger::Milestone> domain_milestones(const LedgerTask& t);
 
+/// Bumps ledger_state.generation in the caller's transaction (every write that changes what the
+/// ledger list shows: tasks, milestones, reports, cards).
+Result<void> bump_generation(storage::Connection& c);
+
 /// "$k, $k+1, ..." for n parameters.
 std::string placeholders(std::size_t first, std::size_t n);
 

@@ -264,6 +264,8 @@ Result<LedgerSweep> ledger_sweep(storage::Connection& c, const Actor& who, Date 
     auto up = escalate_notices(c, today, at_iso);
     if (!up) return std::unexpected(up.error());
     s.notices_escalated = *up;
+    if (s.cards_recorded > 0)
+        if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     const std::string after = "{\"day\":\"" + today.iso() + "\",\"cards_recorded\":" +
                               std::to_string(s.cards_recorded) + ",\"notices_escalated\":" +
                               std::to_string(s.notices_escalated) + "}";

@@ -177,6 +177,7 @@ Result<LedgerTask> create_ledger_task(storage::Connection& c, const Actor& who, 
     if (!tx) return std::unexpected(tx.error());
     auto t = lr::insert_task(c, std::move(task), at_iso);
     if (!t) return std::unexpected(t.error());
+    if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     if (auto a = append_audit(c, who,
                               {"create", "ledger_tasks", std::to_string(t->id), std::nullopt,
                                lr::task_json(*t)},
@@ -257,6 +258,7 @@ Result<LedgerTask> update_ledger_task(storage::Connection& c, const Actor& who, 
     if (*changed != 1)
         return fail(ErrorCode::conflict,
                     "task " + t.code + " was changed by someone else; reload it", "version");
+    if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     if (auto a = append_audit(c, who,
                               {"update", "ledger_tasks", std::to_string(id),
                                lr::task_json(*before), lr::task_json(t)},
@@ -315,6 +317,12 @@ Result<std::vector<LedgerTaskView>> ledger_views(storage::Connection& c,
         out.push_back(std::move(v));
     }
     return out;
+}
+
+Result<std::int64_t> ledger_generation(storage::Connection& c) {
+    auto rows = c.query("SELECT generation FROM ledger_state WHERE id = 1");
+    if (!rows) return std::unexpected(rows.error());
+    return rows->empty() ? 0 : rows->front().integer(0);
 }
 
 Result<LedgerPage> list_ledger_tasks(storage::Connection& c, const LedgerFilter& f, Date today,

@@ -1,6 +1,11 @@
 // Task ledger routes (docs/api.md "Task ledger"; issue 4). Thin: parse, call one service, render.
 #include "net/http/routes_ledger.hpp"
 
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include <boost/json.hpp>
 
 #include "net/http/json_input.hpp"
@@ -67,17 +72,65 @@ json::object page_json(const LedgerPage& p, const LedgerFilter& f, Date today) {
                         {"items", std::move(items)}};
 }
 
-Response list_tasks(AppContext& ctx, Request& r, bool key_projects) {
+/// Rendered list answers by request (path, query, day), valid while the ledger generation
+/// (services/ledger.hpp ledger_generation) is unchanged and for at most kTtl (so that a renamed
+/// unit shows within seconds). Shared by the server's threads.
+class ListCache {
+  public:
+    static constexpr auto kTtl = std::chrono::seconds(5);
+    static constexpr std::size_t kMaxEntries = 512;
+
+    std::optional<std::string> find(const std::string& key, std::int64_t generation) {
+        std::lock_guard lock(mutex_);
+        const auto it = entries_.find(key);
+        if (it == entries_.end() || it->second.generation != generation ||
+            std::chrono::steady_clock::now() - it->second.at > kTtl)
+            return std::nullopt;
+        return it->second.body;
+    }
+    void put(const std::string& key, std::int64_t generation, std::string body) {
+        std::lock_guard lock(mutex_);
+        if (entries_.size() >= kMaxEntries) entries_.clear();
+        entries_[key] = Entry{generation, std::chrono::steady_clock::now(), std::move(body)};
+    }
+
+  private:
+    struct Entry {
+        std::int64_t generation = 0;
+        std::chrono::steady_clock::time_point at;
+        std::string body;
+    };
+    std::mutex mutex_;
+    std::map<std::string, Entry> entries_;
+};
+
+std::string cache_key(const Request& r, Date today) {
+    std::string key = r.path + '?' + today.iso();
+    for (const auto& [k, v] : r.query) key += '&' + k + '=' + v;
+    return key;
+}
+
+Response list_tasks(AppContext& ctx, Request& r, bool key_projects, ListCache& cache) {
+    const Date today = today_cst(ctx);
+    auto c = ctx.db.acquire();
+    auto generation = ledger_generation(*c);
+    if (!generation) return error_response(generation.error());
+    const std::string key = cache_key(r, today);
+    if (auto hit = cache.find(key, *generation)) {
+        Response res;
+        res.body = std::move(*hit);
+        return res;
+    }
     auto f = filter_of(r);
     if (!f) return error_response(f.error());
     if (key_projects) f->key_project = true;
     auto policy = warning_policy(r);
     if (!policy) return error_response(policy.error());
-    const Date today = today_cst(ctx);
-    auto c = ctx.db.acquire();
     auto page = list_ledger_tasks(*c, *f, today, *policy);
     if (!page) return error_response(page.error());
-    return json_response(200, page_json(*page, *f, today));
+    Response res = json_response(200, page_json(*page, *f, today));
+    cache.put(key, *generation, res.body);
+    return res;
 }
 
 Result<std::int64_t> path_id(Request& r) {
@@ -85,6 +138,7 @@ Result<std::int64_t> path_id(Request& r) {
 }
 
 void add_task_routes(Router& router, AppContext& ctx) {
+    auto cache = std::make_shared<ListCache>();
     router.add("GET", "/api/v1/ledger/categories", Access::read, "Ledger task categories",
                [&ctx](Request&) {
                    auto c = ctx.db.acquire();
@@ -124,9 +178,9 @@ void add_task_routes(Router& router, AppContext& ctx) {
     router.add("GET", "/api/v1/ledger/tasks", Access::read,
                "Ledger tasks with filters (unit_id, category, status, warning, key_project, q) "
                "and paging (offset, limit)",
-               [&ctx](Request& r) { return list_tasks(ctx, r, false); });
+               [&ctx, cache](Request& r) { return list_tasks(ctx, r, false, *cache); });
     router.add("GET", "/api/v1/ledger/key-projects", Access::read, "Key projects (重点项目)",
-               [&ctx](Request& r) { return list_tasks(ctx, r, true); });
+               [&ctx, cache](Request& r) { return list_tasks(ctx, r, true, *cache); });
     router.add("POST", "/api/v1/ledger/tasks", Access::write,
                "Create a task with its milestones (admin, bureau)", [&ctx](Request& r) {
                    auto body = parse_json_object(

@@ -315,6 +315,13 @@ CREATE TABLE ledger_notices (
     escalated_at TEXT NULL
 );
 
+CREATE TABLE ledger_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    generation  BIGINT NOT NULL
+);
+
+INSERT INTO ledger_state (id, generation) VALUES (1, 1);
+
 CREATE INDEX ledger_tasks_lead_unit ON ledger_tasks (lead_unit_id);
 CREATE INDEX ledger_tasks_due ON ledger_tasks (due_on, id);
 CREATE INDEX ledger_tasks_category ON ledger_tasks (category, status);
