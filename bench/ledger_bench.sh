@@ -36,7 +36,7 @@ if [[ -z ${KEEP_DATA:-} || ! -f $DB ]]; then
     log "seeding $DB: $TASKS tasks × $MILESTONES milestones"
     "$ECOGOV" init --admin admin --password "$PASSWORD" --db "$DB" >&2
     start=$(date +%s.%N)
-    sqlite3 "$DB" <<SQL
+    sqlite3 "$DB" >&2 <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)

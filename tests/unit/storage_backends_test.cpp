@@ -87,6 +87,7 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
         db_ = std::move(*db);
         auto v = db_->migrate();
         ASSERT_TRUE(v) << v.error().message;
+        version_ = *v;
     }
 
     void TearDown() override {
@@ -121,15 +122,17 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
     fs::path dir_;
     std::string target_, pg_url_, schema_;
     std::unique_ptr<Database> db_;
+    int version_ = 0;  // the version the first migrate() reached (the latest migration)
 };
 
 TEST_P(StorageTest, MigrateTwiceIsIdempotent) {
     auto again = db_->migrate();
     ASSERT_TRUE(again) << again.error().message;
-    EXPECT_EQ(*again, 2);
-    EXPECT_EQ(*db_->migrate(), 2);
+    EXPECT_GE(version_, 4);  // 1 platform, 2 water and soil, 3 attachments, 4 task ledger, ...
+    EXPECT_EQ(*again, version_);
+    EXPECT_EQ(*db_->migrate(), version_);
     auto c = db_->acquire();
-    EXPECT_EQ(count(*c, "schema_migrations"), 2);
+    EXPECT_EQ(count(*c, "schema_migrations"), version_);
     for (const char* t : {"units", "people", "users", "sessions", "stations", "import_batches",
                           "observations", "targets", "audit_log", "water_sections", "water_samples",
                           "soil_plots", "soil_samples"})
