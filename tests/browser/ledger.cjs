@@ -4,7 +4,8 @@
 //   const { checkLedger } = require('./ledger.cjs');
 //   await checkLedger(page, { base, role, vp, label, check, log, api, screenshot, browser, accounts, login });
 //
-// Every run: the ledger list shows as many tasks as GET /ledger/tasks says, and an overdue task of
+// Every run: the ledger list shows as many tasks as GET /ledger/tasks says (the import button only
+// for admin and bureau), and an overdue task of
 // the demo (DF-2026-005, 入河排污口排查整治) shows its red and yellow cards in the list and on its
 // page, as the API records them. The unit clerk's run at desktop width also writes: the clerk
 // (songyang, 嵩阳街道) finds DF-2026-001 in "my tasks", files a report with an attachment through
@@ -30,6 +31,8 @@ async function checkListAndCards(page, o) {
   await page.locator(tid('ledger-page')).waitFor({ timeout: 10000 });
   const rows = await rowsOf(page, 'ledger-table', Math.min(20, list.total));
   check(rows.length === list.items.length && rows.length > 0, `${label}: ledger table ${rows.length} rows, API ${list.items.length}`);
+  const importable = (await page.locator(tid('ledger-import')).count()) > 0;
+  check(importable === (o.role === 'admin' || o.role === 'bureau'), `${label}: import button ${importable ? 'shown' : 'hidden'} for ${o.role}`);
   const total = (await page.textContent(tid('ledger-total'))) || '';
   check(total.includes(String(list.total)), `${label}: ledger total "${total.trim()}", API ${list.total}`);
   // the overdue task's cards, in the list and on its page

@@ -1,7 +1,7 @@
 // Task ledger (issue 4) — English.
 export default {
   title: 'Task ledger', list: 'Ledger', gantt: 'Gantt', keyProjects: 'Key projects', stats: 'Statistics',
-  mine: 'My tasks', supervision: 'Supervision & review', export: 'Export', exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
+  mine: 'My tasks', supervision: 'Supervision & review', export: 'Export', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', import: 'Import', imported: 'Imported {tasks} tasks, {milestones} milestones',
   code: 'Code', name: 'Task', category: 'Category', unit: 'Responsible unit', leadUnit: 'Lead unit', status: 'Status',
   warning: 'Warning', progress: 'Progress', due: 'Due', start: 'Start', cards: 'Cards', priority: 'Priority',
   search: 'Search code or title', total: '{n} tasks', content: 'Content', measures: 'Measures',
@@ -17,7 +17,7 @@ export default {
   investmentRatio: 'Investment completed', tasks: 'Tasks', milestonesDue: 'Milestones due', onTime: 'On time',
   late: 'Late', completionRate: 'Completion', yellow: 'Yellow', red: 'Red', byUnit: 'By unit',
   byCategory: 'By category', from: 'From', to: 'To', noMine: 'No tasks for your unit', issuedOn: 'Date', reason: 'Reason',
-  evidence: 'Evidence', open: 'Open', version: 'Version', today: 'Today',
+  evidence: 'Evidence', cardMilestone: 'Milestone {seq} overdue', cardCombined: 'Two yellow cards within 30 days make a red one', open: 'Open', version: 'Version', today: 'Today',
   statuses: {
     not_started: 'Not started', in_progress: 'In progress', awaiting_acceptance: 'Awaiting acceptance', accepted: 'Accepted',
     closed: 'Closed', overdue: 'Overdue', relapsed: 'Relapsed',

@@ -1,7 +1,7 @@
 // 任务台账 (issue 4) — Simplified Chinese.
 export default {
   title: '任务台账', list: '台账列表', gantt: '甘特图', keyProjects: '重点项目', stats: '统计',
-  mine: '我的任务', supervision: '督办与审核', export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
+  mine: '我的任务', supervision: '督办与审核', export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', import: '导入台账', imported: '已导入 {tasks} 项任务、{milestones} 个节点',
   code: '编号', name: '任务名称', category: '类别', unit: '责任单位', leadUnit: '牵头单位', status: '状态',
   warning: '预警', progress: '进度', due: '完成时限', start: '开始日期', cards: '红黄牌', priority: '优先级',
   search: '搜索编号或名称', total: '共 {n} 项', content: '任务内容', measures: '工作措施',
@@ -17,7 +17,7 @@ export default {
   investmentRatio: '投资完成率', tasks: '任务数', milestonesDue: '到期节点', onTime: '按期完成',
   late: '逾期', completionRate: '完成率', yellow: '黄牌', red: '红牌', byUnit: '按责任单位',
   byCategory: '按类别', from: '起', to: '止', noMine: '本单位暂无任务', issuedOn: '日期', reason: '原因',
-  evidence: '佐证', open: '待办', version: '版本', today: '今天',
+  evidence: '佐证', cardMilestone: '节点 {seq} 逾期未完成', cardCombined: '30 日内累计两张黄牌升级为红牌', open: '待办', version: '版本', today: '今天',
   statuses: {
     not_started: '未启动', in_progress: '推进中', awaiting_acceptance: '已完成待验收', accepted: '已验收',
     closed: '已销号', overdue: '逾期', relapsed: '反弹',
