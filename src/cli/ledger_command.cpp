@@ -36,8 +36,9 @@ int sweep(storage::Connection& c, const LedgerArgs& a) {
     }
     auto s = ledger_sweep(c, command_line_actor(), day, iso_utc(wall_clock().now()));
     if (!s) return fail_with("sweep", s.error());
-    std::printf("ledger sweep %s: %lld card(s) recorded, %lld notice(s) escalated\n", day.iso().c_str(),
-                static_cast<long long>(s->cards_recorded), static_cast<long long>(s->notices_escalated));
+    std::printf("ledger sweep %s: %lld card(s) recorded, %lld notice(s) escalated, %lld task(s) now overdue\n",
+                day.iso().c_str(), static_cast<long long>(s->cards_recorded),
+                static_cast<long long>(s->notices_escalated), static_cast<long long>(s->tasks_overdue));
     return 0;
 }
 

@@ -232,6 +232,7 @@ struct LedgerStatistics {
 struct LedgerSweep {
     std::int64_t cards_recorded = 0;
     std::int64_t notices_escalated = 0;
+    std::int64_t tasks_overdue = 0;  // tasks past their due date moved to status `overdue`
 };
 
 // --- categories ----------------------------------------------------------------------------------
@@ -299,7 +300,9 @@ Result<std::vector<LedgerNotice>> list_ledger_notices(storage::Connection& c,
                                                       std::optional<std::int64_t> task_id);
 /// Records the cards every task has earned by `today` (ledger::task_cards, default policy; cards
 /// already recorded are kept, not duplicated) and escalates unanswered notices past their
-/// deadline (ledger::escalate_notice). admin and bureau; one transaction, one audit entry.
+/// deadline (ledger::escalate_notice), and moves tasks past their due date that are still
+/// not_started or in_progress to `overdue` (their version rises: an edit based on the old one gets
+/// `conflict`). admin and bureau; one transaction, one audit entry.
 Result<LedgerSweep> ledger_sweep(storage::Connection& c, const Actor& who, Date today,
                                  const std::string& at_iso);
 

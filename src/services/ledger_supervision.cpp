@@ -264,11 +264,19 @@ Result<LedgerSweep> ledger_sweep(storage::Connection& c, const Actor& who, Date 
     auto up = escalate_notices(c, today, at_iso);
     if (!up) return std::unexpected(up.error());
     s.notices_escalated = *up;
-    if (s.cards_recorded > 0)
+    const SqlValue day[] = {std::int64_t{today.days}, at_iso};
+    auto late = c.execute(
+        "UPDATE ledger_tasks SET status = 'overdue', version = version + 1, updated_at = $2 WHERE "
+        "due_on < $1 AND status IN ('not_started', 'in_progress')",
+        day);
+    if (!late) return std::unexpected(late.error());
+    s.tasks_overdue = *late;
+    if (s.cards_recorded > 0 || s.tasks_overdue > 0)
         if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     const std::string after = "{\"day\":\"" + today.iso() + "\",\"cards_recorded\":" +
                               std::to_string(s.cards_recorded) + ",\"notices_escalated\":" +
-                              std::to_string(s.notices_escalated) + "}";
+                              std::to_string(s.notices_escalated) + ",\"tasks_overdue\":" +
+                              std::to_string(s.tasks_overdue) + "}";
     if (auto a = append_audit(c, who, {"sweep", "ledger", today.iso(), std::nullopt, after}, at_iso);
         !a)
         return std::unexpected(a.error());

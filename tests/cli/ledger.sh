@@ -27,4 +27,6 @@ expect_run sweep 0 '' -- "$ECOGOV" ledger sweep --db "$DB" --day 2025-04-01
 grep -q '1 card(s) recorded' "$S/sweep.out" && pass "sweep card" || fail "sweep: $(cat "$S/sweep.out")"
 expect_run sweep_again 0 '' -- "$ECOGOV" ledger sweep --db "$DB" --day 2025-04-01
 grep -q '0 card(s) recorded' "$S/sweep_again.out" && pass "sweep records once" || fail "sweep again: $(cat "$S/sweep_again.out")"
+expect_run sweep_year_end 0 '' -- "$ECOGOV" ledger sweep --db "$DB" --day 2026-01-05
+grep -q '2 task(s) now overdue' "$S/sweep_year_end.out" && pass "tasks overdue" || fail "sweep year end: $(cat "$S/sweep_year_end.out")"
 finish

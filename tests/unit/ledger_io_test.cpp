@@ -185,6 +185,7 @@ TEST(LedgerStored, SweepRecordsCardsOnceAndStatisticsCountThem) {
     // K-001: 05-01 (05-02), 08-01 (08-02), 11-01 (11-02): 5 yellows; reds: none within 30 days
     // for A-001 (03-02, 07-01); K-001 none (05-02, 08-02, 11-02 all >= 30 days apart).
     EXPECT_EQ(s1->cards_recorded, 5);
+    EXPECT_EQ(s1->tasks_overdue, 0);
     auto s2 = ledger_sweep(*c, command_line_actor(), today, kAt);
     ASSERT_TRUE(s2);
     EXPECT_EQ(s2->cards_recorded, 0);
@@ -200,6 +201,33 @@ TEST(LedgerStored, SweepRecordsCardsOnceAndStatisticsCountThem) {
     EXPECT_EQ(by["T-B name"].late, 1);
     EXPECT_EQ(by["D-1 name"].late, 3);
     EXPECT_EQ(by["D-1 name"].yellow_cards, 3);
+}
+
+TEST(LedgerStored, SweepMovesTasksPastTheirDueDateToOverdue) {
+    TempDb db;
+    const Units u = add_units(db);
+    fill(db, u);  // three tasks due 2026-12-31: A-001 in_progress, K-001 and B-001 not_started
+    auto c = db.db().acquire();
+    auto before = list_ledger_tasks(*c, LedgerFilter{}, d(2026, 12, 31), {});
+    ASSERT_TRUE(before);
+    auto s = ledger_sweep(*c, command_line_actor(), d(2026, 12, 31), kAt);  // due today: in time
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->tasks_overdue, 0);
+    s = ledger_sweep(*c, command_line_actor(), d(2027, 1, 1), kAt);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->tasks_overdue, 3);
+    LedgerFilter f;
+    f.status = "overdue";
+    auto overdue = list_ledger_tasks(*c, f, d(2027, 1, 1), {});
+    ASSERT_TRUE(overdue);
+    EXPECT_EQ(overdue->total, 3);
+    // an edit based on the version read before the sweep is refused
+    LedgerTaskPatch p;
+    p.version = before->items.front().task.version;
+    p.content = "x";
+    auto stale = update_ledger_task(*c, command_line_actor(), before->items.front().task.id, p, kAt);
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, ErrorCode::conflict);
 }
 
 TEST(LedgerStored, UnansweredNoticeEscalatesAfterItsDeadline) {

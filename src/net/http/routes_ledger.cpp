@@ -393,7 +393,8 @@ void add_supervision_routes(Router& router, AppContext& ctx) {
                    auto s = ledger_sweep(*c, actor(r), today_cst(ctx), now_iso(ctx));
                    if (!s) return error_response(s.error());
                    return json_response(200, json::object{{"cards_recorded", s->cards_recorded},
-                                                          {"notices_escalated", s->notices_escalated}});
+                                                          {"notices_escalated", s->notices_escalated},
+                                                          {"tasks_overdue", s->tasks_overdue}});
                });
     router.add("GET", "/api/v1/ledger/statistics", Access::read,
                "Per-unit and per-category figures for a period (from, to; default this year)",
