@@ -5,7 +5,8 @@
 //   await checkLedger(page, { base, role, vp, label, check, log, api, screenshot, browser, accounts, login });
 //
 // Every run: the ledger list shows as many tasks as GET /ledger/tasks says (the import button only
-// for admin and bureau), and an overdue task of
+// for admin and bureau), the Gantt chart one bar per task, the key projects and per-unit
+// statistics as their API answers, and an overdue task of
 // the demo (DF-2026-005, 入河排污口排查整治) shows its red and yellow cards in the list and on its
 // page, as the API records them. The unit clerk's run at desktop width also writes: the clerk
 // (songyang, 嵩阳街道) finds DF-2026-001 in "my tasks", files a report with an attachment through
@@ -35,6 +36,24 @@ async function checkListAndCards(page, o) {
   check(importable === (o.role === 'admin' || o.role === 'bureau'), `${label}: import button ${importable ? 'shown' : 'hidden'} for ${o.role}`);
   const total = (await page.textContent(tid('ledger-total'))) || '';
   check(total.includes(String(list.total)), `${label}: ledger total "${total.trim()}", API ${list.total}`);
+  // the Gantt chart has one bar per task, the key projects and statistics tabs their API's rows
+  await page.click('#tab-gantt');
+  const bars = await page.waitForFunction(() => {
+    const ch = window.__ecogovCharts && window.__ecogovCharts['ledger-gantt'];
+    const y = ch && ch.getOption().yAxis;
+    return y && y[0] && y[0].data && y[0].data.length;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue(), () => 0);
+  check(bars === list.total, `${label}: Gantt shows ${bars} tasks, API ${list.total}`);
+  const keys = await api('/ledger/key-projects?limit=500');
+  await page.click('#tab-key');
+  const keyRows = await rowsOf(page, 'key-projects', keys.items.length);
+  check(keyRows.length === keys.items.length && keys.items.length > 0, `${label}: key projects ${keyRows.length} rows, API ${keys.items.length}`);
+  const stats = await api('/ledger/statistics');
+  await page.click('#tab-stats');
+  const statRows = await rowsOf(page, 'ledger-stats-units', stats.units.length);
+  check(statRows.length === stats.units.length && stats.units.length > 0, `${label}: statistics ${statRows.length} unit rows, API ${stats.units.length}`);
+  await o.screenshot('ledger-statistics');
+  await page.click('#tab-list');
   // the overdue task's cards, in the list and on its page
   const found = await api(`/ledger/tasks?q=${OVERDUE}`);
   const task = found.items[0];
