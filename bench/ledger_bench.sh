@@ -82,7 +82,7 @@ cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SER
 trap cleanup EXIT
 out="$WORK/server.out"
 : >"$out"
-"$ECOGOV" serve --db "$DB" --port 0 >"$out" 2>"$WORK/server.err" &
+ECOGOV_LOG_LEVEL="${LOG_LEVEL:-warn}" "$ECOGOV" serve --db "$DB" --port 0 >"$out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 URL=
 for _ in $(seq 1 300); do
