@@ -301,6 +301,27 @@ Result<LedgerTask> task_of_row(const Cells& c, const Names& n, std::size_t group
     return t;
 }
 
+/// The file's column header for a field named by the task checks (`category`,
+/// `milestones[1].due` ...), so that an import error names the column the bureau sees.
+std::string column_of(const std::string& field) {
+    static const std::map<std::string, std::string_view> kTop{
+        {"code", kFixed[0]}, {"title", kFixed[1]}, {"category", kFixed[2]}, {"content", kFixed[3]},
+        {"measures", kFixed[4]}, {"lead_unit_id", kFixed[5]}, {"cooperating_unit_ids", kFixed[6]},
+        {"responsible_leader", kFixed[7]}, {"responsible_person", kFixed[8]},
+        {"target_id", kFixed[9]}, {"start", kFixed[10]}, {"due", kFixed[11]},
+        {"priority", kFixed[12]}, {"source_document", kFixed[13]}, {"status", kFixed[14]},
+        {"investment_planned", kFixed[16]}, {"investment_completed", kFixed[17]},
+        {"physical_progress", kFixed[18]}};
+    if (const auto it = kTop.find(field); it != kTop.end()) return std::string(it->second);
+    static const std::map<std::string, std::size_t> kPart{
+        {"due", 0}, {"deliverable", 1}, {"responsible_unit_id", 2}, {"state", 3}, {"done_on", 4}};
+    std::size_t i = 0;
+    char part[32] = {};
+    if (std::sscanf(field.c_str(), "milestones[%zu].%31s", &i, part) == 2)
+        if (const auto it = kPart.find(part); it != kPart.end()) return group_header(i, it->second);
+    return field;
+}
+
 std::optional<std::string> header_problem(const Cells& h, std::size_t& groups) {
     if (h.size() < kFixed.size() || (h.size() - kFixed.size()) % 5 != 0)
         return "the header has " + std::to_string(h.size()) + " columns; expected " +
@@ -454,7 +475,7 @@ Result<LedgerImportReport> import_ledger_rows(storage::Connection& c, const Acto
             if (stored.error().code != ErrorCode::invalid_argument &&
                 stored.error().code != ErrorCode::conflict)
                 return std::unexpected(stored.error());
-            report.errors.push_back({number, stored.error().field, stored.error().message});
+            report.errors.push_back({number, column_of(stored.error().field), stored.error().message});
             continue;
         }
         ++report.tasks;

@@ -278,7 +278,7 @@ test('export CSV and XLSX; import is all or nothing and names the bad row', asyn
   const r = await s.c.bureau.request('POST', '/api/v1/ledger/import', { body: bad, headers: { 'content-type': 'text/csv' } });
   const e = assertError(r, 422, 'bad_data', 'body');
   assert.match(e.message, /row 2/);
-  assert.deepEqual(r.data.errors.map((x) => [x.row, x.column]), [[2, 'category']]);
+  assert.deepEqual(r.data.errors.map((x) => [x.row, x.column]), [[2, '类别']]);
   assert.equal(assertStatus(await s.c.leader.get('/api/v1/ledger/tasks'), 200).total, before, 'nothing imported');
   const ok = assertStatus(await s.c.bureau.request('POST', '/api/v1/ledger/import', { body: renamed, headers: { 'content-type': 'text/csv' } }), 200);
   assert.equal(ok.tasks, 3);

@@ -162,6 +162,31 @@ TEST(LedgerIo, BadRowsAreListedWithNumbersAndNothingIsStored) {
     EXPECT_EQ(task_count(empty), 0);
 }
 
+TEST(LedgerIo, ErrorsNameTheFileColumn) {
+    TempDb db;
+    const Units u = add_units(db);
+    fill(db, u);
+    std::string csv;
+    {
+        auto c = db.db().acquire();
+        csv = *ledger_export_csv(*c);
+    }
+    TempDb empty;
+    add_units(empty);
+    // K-001's second milestone due after the task's due date; B-001 with an unknown priority
+    std::string bad = csv;
+    bad.replace(bad.find("2026-08-01"), 10, "2027-08-01");
+    const auto b = bad.find("B-001");
+    bad.replace(bad.find(",high,", b), 6, ",highest,");
+    auto c = empty.db().acquire();
+    auto report = import_ledger_rows(*c, command_line_actor(), *ledger_file_rows(bad), kAt);
+    ASSERT_TRUE(report);
+    ASSERT_EQ(report->errors.size(), 2u);
+    EXPECT_EQ(report->errors[0].column, "优先级");
+    EXPECT_EQ(report->errors[1].column, "节点2完成时限");
+    EXPECT_EQ(task_count(empty), 0);
+}
+
 TEST(LedgerIo, WrongHeaderIsRowOne) {
     TempDb db;
     auto c = db.db().acquire();
