@@ -251,6 +251,13 @@ Result<LedgerTaskDetail> ledger_task_detail(storage::Connection& c, std::int64_t
                                             const ledger::WarningPolicy& policy);
 Result<LedgerTask> update_ledger_task(storage::Connection& c, const Actor& who, std::int64_t id,
                                       const LedgerTaskPatch& patch, const std::string& at_iso);
+/// Appends a milestone to a task (admin, bureau), naming the task version read (stale →
+/// `conflict`). Its due date lies within the task's span and not before the last milestone's; its
+/// responsible unit defaults to the lead unit. The task's version rises; a task awaiting
+/// acceptance goes back to in_progress.
+Result<LedgerTask> add_ledger_milestone(storage::Connection& c, const Actor& who,
+                                        std::int64_t task_id, std::int64_t version,
+                                        LedgerMilestone m, const std::string& at_iso);
 Result<LedgerPage> list_ledger_tasks(storage::Connection& c, const LedgerFilter& f, Date today,
                                      const ledger::WarningPolicy& policy);
 /// The view of stored tasks (progress, warnings, card counts) on `today`.

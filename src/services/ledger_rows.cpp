@@ -273,6 +273,24 @@ Result<void> check_task(storage::Connection& c, const LedgerTask& t) {
     return check_milestones(c, t);
 }
 
+Result<void> insert_milestone(storage::Connection& c, std::int64_t task_id, LedgerMilestone& m) {
+    const SqlValue mp[] = {task_id,
+                           std::int64_t{m.seq},
+                           std::int64_t{m.due.days},
+                           m.deliverable,
+                           m.responsible_unit_id,
+                           m.state,
+                           m.done_on ? SqlValue{std::int64_t{m.done_on->days}} : SqlValue{},
+                           m.evidence};
+    auto mid = c.query(
+        "INSERT INTO ledger_milestones (task_id, seq, due_on, deliverable, responsible_unit_id, "
+        "state, done_on, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        mp);
+    if (!mid) return std::unexpected(mid.error());
+    m.id = mid->at(0).integer(0);
+    return {};
+}
+
 Result<LedgerTask> insert_task(storage::Connection& c, LedgerTask t, const std::string& at_iso) {
     if (auto ok = check_task(c, t); !ok) return std::unexpected(ok.error());
     auto dup = exists(c, "SELECT id FROM ledger_tasks WHERE code = $1", t.code);
@@ -310,24 +328,10 @@ Result<LedgerTask> insert_task(storage::Connection& c, LedgerTask t, const std::
         p);
     if (!id) return std::unexpected(id.error());
     t.id = id->at(0).integer(0);
-    auto st = c.prepare(
-        "INSERT INTO ledger_milestones (task_id, seq, due_on, deliverable, responsible_unit_id, "
-        "state, done_on, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id");
-    if (!st) return std::unexpected(st.error());
     int seq = 0;
     for (LedgerMilestone& m : t.milestones) {
         m.seq = ++seq;
-        const SqlValue mp[] = {t.id,
-                               std::int64_t{m.seq},
-                               std::int64_t{m.due.days},
-                               m.deliverable,
-                               m.responsible_unit_id,
-                               m.state,
-                               m.done_on ? SqlValue{std::int64_t{m.done_on->days}} : SqlValue{},
-                               m.evidence};
-        auto mid = (*st)->query(mp);
-        if (!mid) return std::unexpected(mid.error());
-        m.id = mid->at(0).integer(0);
+        if (auto ok = insert_milestone(c, t.id, m); !ok) return std::unexpected(ok.error());
     }
     return t;
 }

@@ -24,6 +24,9 @@ std::vector<std::int64_t> split_ids(std::string_view s);
 
 /// Checks every field of `t` (categories and units must exist; milestone order and dates).
 Result<void> check_task(storage::Connection& c, const LedgerTask& t);
+/// Inserts milestone `m` of task `task_id` (fields not checked here); sets m.id.
+Result<void> insert_milestone(storage::Connection& c, std::int64_t task_id, LedgerMilestone& m);
+
 /// Inserts `t` (fields checked) with its milestones; returns it with ids.
 Result<LedgerTask> insert_task(storage::Connection& c, LedgerTask t, const std::string& at_iso);
 

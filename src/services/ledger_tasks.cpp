@@ -269,6 +269,53 @@ Result<LedgerTask> update_ledger_task(storage::Connection& c, const Actor& who, 
     return t;
 }
 
+Result<LedgerTask> add_ledger_milestone(storage::Connection& c, const Actor& who,
+                                        std::int64_t task_id, std::int64_t version,
+                                        LedgerMilestone m, const std::string& at_iso) {
+    if (!can_write_campaign(who))
+        return fail(ErrorCode::forbidden, "only admin and bureau add milestones");
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) return std::unexpected(tx.error());
+    auto before = get_ledger_task(c, task_id);
+    if (!before) return std::unexpected(before.error());
+    if (version != before->version)
+        return fail(ErrorCode::conflict,
+                    "task " + before->code + " was changed by someone else (version " +
+                        std::to_string(before->version) + ", you read " + std::to_string(version) +
+                        "); reload it and apply your change again",
+                    "version");
+    LedgerTask t = *before;
+    if (m.responsible_unit_id == 0) m.responsible_unit_id = t.lead_unit_id;
+    m.seq = static_cast<int>(t.milestones.size()) + 1;
+    m.state = "pending";
+    m.done_on.reset();
+    m.evidence.clear();
+    t.milestones.push_back(m);
+    if (auto ok = lr::check_task(c, t); !ok) return std::unexpected(ok.error());
+    if (auto ok = lr::insert_milestone(c, task_id, t.milestones.back()); !ok)
+        return std::unexpected(ok.error());
+    if (t.status == "awaiting_acceptance") t.status = "in_progress";
+    const SqlValue p[] = {t.status, at_iso, task_id, version};
+    auto changed = c.execute(
+        "UPDATE ledger_tasks SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3 "
+        "AND version = $4",
+        p);
+    if (!changed) return std::unexpected(changed.error());
+    if (*changed != 1)
+        return fail(ErrorCode::conflict, "task " + t.code + " was changed by someone else",
+                    "version");
+    t.version = version + 1;
+    if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
+    if (auto a = append_audit(c, who,
+                              {"update", "ledger_tasks", std::to_string(task_id),
+                               lr::task_json(*before), lr::task_json(t)},
+                              at_iso);
+        !a)
+        return std::unexpected(a.error());
+    if (auto done = tx->commit(); !done) return std::unexpected(done.error());
+    return t;
+}
+
 Result<std::vector<LedgerTaskView>> ledger_views(storage::Connection& c,
                                                  std::vector<LedgerTask> tasks, Date today,
                                                  const ledger::WarningPolicy& policy) {

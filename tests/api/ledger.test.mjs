@@ -184,6 +184,20 @@ test('the bureau accepts a report: the milestone turns done with the report as e
   assert.equal(t2.milestones[1].state, 'pending');
 });
 
+test('the bureau appends a milestone naming the version; stale 409, clerks 403, out of span 400', async () => {
+  const t = assertStatus(await s.c.bureau.get(`/api/v1/ledger/tasks/${fx.task.id}`), 200);
+  const path = `/api/v1/ledger/tasks/${fx.task.id}/milestones`;
+  assertError(await s.c.clerkA.post(path, { version: t.version, due: day(40), deliverable: '复查' }), 403, 'forbidden');
+  assertError(await s.c.bureau.post(path, { version: t.version - 1, due: day(40), deliverable: '复查' }), 409, 'conflict', 'version');
+  assertError(await s.c.bureau.post(path, { version: t.version, due: day(90), deliverable: '复查' }), 400, 'invalid_argument', 'milestones[2].due');
+  assertError(await s.c.bureau.post(path, { version: t.version, due: day(20), deliverable: '复查' }), 400, 'invalid_argument', 'milestones[2].due');
+  const r = assertStatus(await s.c.bureau.post(path, { version: t.version, due: day(40), deliverable: '复查验收', responsible_unit_id: s.units.townA }), 201);
+  assert.equal(r.version, t.version + 1);
+  assert.deepEqual(r.milestones.map((m) => [m.seq, m.deliverable]), [[1, '排查清单'], [2, '整改完成'], [3, '复查验收']]);
+  assert.deepEqual(r.progress, { done: 1, total: 3, percent: 33 });
+  fx.task = r;
+});
+
 test('supervision: the bureau issues a notice; only the unit answers; answered once', async () => {
   const n = assertStatus(await s.c.bureau.post('/api/v1/ledger/notices', { task_id: fx.task.id, level: 1, deadline: day(2), body: '请加快整改进度' }), 201);
   assert.equal(n.unit_id, s.units.townA);
@@ -231,7 +245,8 @@ test('an overdue task: warnings, the sweep records yellow cards and a red one, s
   assert.equal(b.yellow_cards, 2);
   const a = stats.units.find((u) => u.key === String(s.units.townA));
   assert.equal(a.on_time, 1);
-  assert.equal(a.completion_rate, 0.5);
+  assert.equal(a.milestones_due, 3);
+  assert.equal(a.completion_rate, 1 / 3);
   assert.ok(stats.categories.some((c) => c.key === 'river_outfalls' && c.late === 2));
   assertError(await s.c.leader.get('/api/v1/ledger/statistics?from=2026-02-01&to=2026-01-01'), 400);
 });
@@ -282,7 +297,7 @@ test('export CSV and XLSX; import is all or nothing and names the bad row', asyn
   assert.equal(assertStatus(await s.c.leader.get('/api/v1/ledger/tasks'), 200).total, before, 'nothing imported');
   const ok = assertStatus(await s.c.bureau.request('POST', '/api/v1/ledger/import', { body: renamed, headers: { 'content-type': 'text/csv' } }), 200);
   assert.equal(ok.tasks, 3);
-  assert.equal(ok.milestones, 7);
+  assert.equal(ok.milestones, 8);
   assert.equal(assertStatus(await s.c.leader.get('/api/v1/ledger/tasks'), 200).total, before + 3);
   const again = await s.c.bureau.request('POST', '/api/v1/ledger/import', { body: renamed, headers: { 'content-type': 'text/csv' } });
   assertError(again, 422, 'bad_data');

@@ -57,6 +57,7 @@ export const ROUTES = [
   ['POST', '/api/v1/ledger/tasks', 'write'],
   ['GET', '/api/v1/ledger/tasks/{id}', 'read'],
   ['PATCH', '/api/v1/ledger/tasks/{id}', 'write'],
+  ['POST', '/api/v1/ledger/tasks/{id}/milestones', 'write'],
   ['POST', '/api/v1/ledger/tasks/{id}/reports', 'write'],
   ['POST', '/api/v1/ledger/reports/{id}/attachments', 'write'],
   ['POST', '/api/v1/ledger/reports/{id}/review', 'write'],

@@ -237,6 +237,38 @@ void add_task_routes(Router& router, AppContext& ctx) {
                });
 }
 
+void add_milestone_route(Router& router, AppContext& ctx) {
+    router.add("POST", "/api/v1/ledger/tasks/{id}/milestones", Access::write,
+               "Append a milestone to a task, naming the version read (admin, bureau)",
+               [&ctx](Request& r) {
+                   auto id = path_id(r);
+                   if (!id) return error_response(id.error());
+                   auto body = parse_json_object(r, {"version", "due", "deliverable", "responsible_unit_id"});
+                   if (!body) return error_response(body.error());
+                   auto version = req_int(*body, "version");
+                   if (!version) return error_response(version.error());
+                   auto due = req_string(*body, "due");
+                   if (!due) return error_response(due.error());
+                   const auto d = Date::parse(*due);
+                   if (!d || due->size() != 10)
+                       return error_response(400, "invalid_argument", "due: expected YYYY-MM-DD", "due");
+                   auto deliverable = req_string(*body, "deliverable");
+                   if (!deliverable) return error_response(deliverable.error());
+                   auto unit = opt_int(*body, "responsible_unit_id");
+                   if (!unit) return error_response(unit.error());
+                   LedgerMilestone m;
+                   m.due = *d;
+                   m.deliverable = *deliverable;
+                   m.responsible_unit_id = unit->value_or(0);
+                   auto c = ctx.db.acquire();
+                   auto t = add_ledger_milestone(*c, actor(r), *id, *version, m, now_iso(ctx));
+                   if (!t) return error_response(t.error());
+                   auto detail = ledger_task_detail(*c, *id, today_cst(ctx), {});
+                   if (!detail) return error_response(detail.error());
+                   return json_response(201, ledger_detail_json(*detail, today_cst(ctx)));
+               });
+}
+
 void add_report_routes(Router& router, AppContext& ctx) {
     router.add("POST", "/api/v1/ledger/tasks/{id}/reports", Access::write,
                "File a progress report on a milestone (its unit's clerk, bureau)",
@@ -476,6 +508,7 @@ void add_file_routes(Router& router, AppContext& ctx) {
 
 void register_ledger_routes(Router& router, AppContext& ctx) {
     add_task_routes(router, ctx);
+    add_milestone_route(router, ctx);
     add_report_routes(router, ctx);
     add_supervision_routes(router, ctx);
     add_file_routes(router, ctx);

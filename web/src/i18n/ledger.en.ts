@@ -6,7 +6,7 @@ export default {
   warning: 'Warning', progress: 'Progress', due: 'Due', start: 'Start', cards: 'Cards', priority: 'Priority',
   search: 'Search code or title', total: '{n} tasks', content: 'Content', measures: 'Measures',
   responsibleLeader: 'Responsible leader', responsiblePerson: 'Responsible person', source: 'Source document', milestones: 'Milestones',
-  deliverable: 'Deliverable', doneOn: 'Done on', reports: 'Reports', noReports: 'No reports yet', attachments: 'Attachments',
+  addMilestone: 'Add milestone', deliverable: 'Deliverable', doneOn: 'Done on', reports: 'Reports', noReports: 'No reports yet', attachments: 'Attachments',
   report: 'Report progress', reportTitle: 'Report progress: {code}', milestone: 'Milestone', percent: 'Percent done',
   reportText: 'Progress', reportDate: 'Date', file: 'Attachment (PDF, image, Excel, Word, text; ≤ 5 MB)',
   submit: 'Submit', submitted: 'Submitted; waiting for the bureau’s review', accept: 'Accept', return: 'Return',

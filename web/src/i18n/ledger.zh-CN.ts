@@ -6,7 +6,7 @@ export default {
   warning: '预警', progress: '进度', due: '完成时限', start: '开始日期', cards: '红黄牌', priority: '优先级',
   search: '搜索编号或名称', total: '共 {n} 项', content: '任务内容', measures: '工作措施',
   responsibleLeader: '责任领导', responsiblePerson: '责任人', source: '来源文件', milestones: '节点',
-  deliverable: '成果', doneOn: '完成日期', reports: '填报记录', noReports: '暂无填报', attachments: '附件',
+  addMilestone: '新增节点', deliverable: '成果', doneOn: '完成日期', reports: '填报记录', noReports: '暂无填报', attachments: '附件',
   report: '填报进度', reportTitle: '填报进度：{code}', milestone: '节点', percent: '完成比例（%）',
   reportText: '进展情况', reportDate: '填报日期', file: '附件（PDF、图片、Excel、Word、文本，≤5 MB）',
   submit: '提交', submitted: '已提交，等待生态环境局审核', accept: '通过', return: '退回',
