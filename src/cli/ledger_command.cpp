@@ -31,14 +31,18 @@ int sweep(storage::Connection& c, const LedgerArgs& a) {
     Date day = cst_date_of_ms(unix_ms(wall_clock().now()));
     if (!a.day.empty()) {
         const auto d = Date::parse(a.day);
-        if (!d) return fail_with("sweep", Error{ErrorCode::invalid_argument, "--day: YYYY-MM-DD", "day"});
+        if (!d)
+            return fail_with("sweep",
+                             Error{ErrorCode::invalid_argument, "--day: YYYY-MM-DD", "day"});
         day = *d;
     }
     auto s = ledger_sweep(c, command_line_actor(), day, iso_utc(wall_clock().now()));
     if (!s) return fail_with("sweep", s.error());
-    std::printf("ledger sweep %s: %lld card(s) recorded, %lld notice(s) escalated, %lld task(s) now overdue\n",
-                day.iso().c_str(), static_cast<long long>(s->cards_recorded),
-                static_cast<long long>(s->notices_escalated), static_cast<long long>(s->tasks_overdue));
+    std::printf(
+        "ledger sweep %s: %lld card(s) recorded, %lld notice(s) escalated, %lld task(s) now "
+        "overdue\n",
+        day.iso().c_str(), static_cast<long long>(s->cards_recorded),
+        static_cast<long long>(s->notices_escalated), static_cast<long long>(s->tasks_overdue));
     return 0;
 }
 
@@ -64,8 +68,9 @@ int import_file(storage::Connection& c, const LedgerArgs& a) {
     if (!r) return fail_with("import", r.error());
     if (!r->errors.empty()) {
         for (const LedgerImportError& e : r->errors)
-            std::cerr << a.file << ": row " << e.row << (e.column.empty() ? "" : " (" + e.column + ")") << ": "
-                      << e.message << '\n';
+            std::cerr << a.file << ": row " << e.row
+                      << (e.column.empty() ? "" : " (" + e.column + ")") << ": " << e.message
+                      << '\n';
         std::cerr << "nothing was imported\n";
         return 1;
     }
@@ -88,13 +93,17 @@ int run_ledger(const LedgerArgs& a) {
 
 void add_ledger_command(CLI::App& app) {
     auto args = std::make_shared<LedgerArgs>();
-    auto* cmd = app.add_subcommand("ledger", "task ledger: daily sweep (cards, notice escalation), export, import");
+    auto* cmd = app.add_subcommand(
+        "ledger", "task ledger: daily sweep (cards, notice escalation), export, import");
     cmd->require_subcommand(1);
-    auto* sweep_cmd = cmd->add_subcommand("sweep", "record earned cards and escalate overdue notices (run daily)");
+    auto* sweep_cmd = cmd->add_subcommand(
+        "sweep", "record earned cards and escalate overdue notices (run daily)");
     sweep_cmd->add_option("--day", args->day, "the day to judge (default today, CST)");
-    auto* export_cmd = cmd->add_subcommand("export", "write the ledger as CSV or XLSX (by the file's extension)");
+    auto* export_cmd =
+        cmd->add_subcommand("export", "write the ledger as CSV or XLSX (by the file's extension)");
     export_cmd->add_option("--output", args->file, "output file (.csv or .xlsx)")->required();
-    auto* import_cmd = cmd->add_subcommand("import", "import tasks from CSV or XLSX in the export layout");
+    auto* import_cmd =
+        cmd->add_subcommand("import", "import tasks from CSV or XLSX in the export layout");
     import_cmd->add_option("file", args->file, "input file")->required()->check(CLI::ExistingFile);
     for (auto* sub : {sweep_cmd, export_cmd, import_cmd}) {
         sub->add_option("--db", args->db, "database: SQLite file or postgresql://...")->required();

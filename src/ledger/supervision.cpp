@@ -6,8 +6,11 @@
 namespace ecogov::ledger {
 namespace {
 
-constexpr std::array<std::pair<Priority, std::string_view>, 4> kPriorities{{
-    {Priority::low, "low"}, {Priority::normal, "normal"}, {Priority::high, "high"}, {Priority::urgent, "urgent"}}};
+constexpr std::array<std::pair<Priority, std::string_view>, 4> kPriorities{
+    {{Priority::low, "low"},
+     {Priority::normal, "normal"},
+     {Priority::high, "high"},
+     {Priority::urgent, "urgent"}}};
 constexpr std::array<std::pair<TaskStatus, std::string_view>, 7> kStatuses{{
     {TaskStatus::not_started, "not_started"},
     {TaskStatus::in_progress, "in_progress"},
@@ -46,19 +49,36 @@ std::optional<NoticeState> escalate_notice(const NoticeState& n, Date today,
     return NoticeState{n.level + 1, today + policy.extension_days, false};
 }
 
-std::string_view priority_id(Priority p) noexcept { return id_of(kPriorities, p); }
-std::optional<Priority> parse_priority(std::string_view s) noexcept { return parse_of(kPriorities, s); }
-std::string_view status_id(TaskStatus s) noexcept { return id_of(kStatuses, s); }
-std::optional<TaskStatus> parse_status(std::string_view s) noexcept { return parse_of(kStatuses, s); }
-std::string_view card_color_id(CardColor c) noexcept { return c == CardColor::red ? "red" : "yellow"; }
-std::string_view warning_id(WarningKind k) noexcept { return id_of(kWarnings, k); }
-std::optional<WarningKind> parse_warning(std::string_view s) noexcept { return parse_of(kWarnings, s); }
+std::string_view priority_id(Priority p) noexcept {
+    return id_of(kPriorities, p);
+}
+std::optional<Priority> parse_priority(std::string_view s) noexcept {
+    return parse_of(kPriorities, s);
+}
+std::string_view status_id(TaskStatus s) noexcept {
+    return id_of(kStatuses, s);
+}
+std::optional<TaskStatus> parse_status(std::string_view s) noexcept {
+    return parse_of(kStatuses, s);
+}
+std::string_view card_color_id(CardColor c) noexcept {
+    return c == CardColor::red ? "red" : "yellow";
+}
+std::string_view warning_id(WarningKind k) noexcept {
+    return id_of(kWarnings, k);
+}
+std::optional<WarningKind> parse_warning(std::string_view s) noexcept {
+    return parse_of(kWarnings, s);
+}
 
 int warning_severity(WarningKind k) noexcept {
     switch (k) {
-        case WarningKind::due_soon: return 1;
-        case WarningKind::overdue: return 2;
-        case WarningKind::overdue_unreported: return 3;
+        case WarningKind::due_soon:
+            return 1;
+        case WarningKind::overdue:
+            return 2;
+        case WarningKind::overdue_unreported:
+            return 3;
     }
     return 0;
 }

@@ -298,9 +298,8 @@ Result<std::vector<LedgerCard>> list_ledger_cards(storage::Connection& c,
 Result<LedgerNotice> create_ledger_notice(storage::Connection& c, const Actor& who,
                                           const NewLedgerNotice& n, Date today,
                                           const std::string& at_iso);
-Result<LedgerNotice> answer_ledger_notice(storage::Connection& c, const Actor& who,
-                                          std::int64_t id, const std::string& answer,
-                                          const std::string& at_iso);
+Result<LedgerNotice> answer_ledger_notice(storage::Connection& c, const Actor& who, std::int64_t id,
+                                          const std::string& answer, const std::string& at_iso);
 Result<std::vector<LedgerNotice>> list_ledger_notices(storage::Connection& c,
                                                       std::optional<std::int64_t> unit_id,
                                                       std::optional<std::string> status,

@@ -29,9 +29,10 @@ namespace lr = ledger_rows;
 namespace {
 
 constexpr std::array<std::string_view, 19> kFixed{
-    "编号",     "任务名称", "类别",   "任务内容", "工作措施",     "牵头单位",     "配合单位",
-    "责任领导", "责任人",   "关联目标", "开始日期", "完成时限",     "优先级",       "来源文件",
-    "状态",     "重点项目", "计划投资(万元)", "完成投资(万元)", "形象进度(%)"};
+    "编号",     "任务名称",       "类别",           "任务内容",   "工作措施",
+    "牵头单位", "配合单位",       "责任领导",       "责任人",     "关联目标",
+    "开始日期", "完成时限",       "优先级",         "来源文件",   "状态",
+    "重点项目", "计划投资(万元)", "完成投资(万元)", "形象进度(%)"};
 constexpr std::array<std::string_view, 5> kGroup{"完成时限", "成果", "责任单位", "状态",
                                                  "完成日期"};
 constexpr std::string_view kYes = "是";
@@ -84,31 +85,31 @@ std::vector<std::string> task_row(const LedgerTask& t, const Names& n, std::size
     for (std::size_t i = 0; i < t.cooperating_unit_ids.size(); ++i)
         coop += (i ? "、" : "") + lookup(n.unit_name, t.cooperating_unit_ids[i]);
     const auto cat = n.category_name.find(t.category);
-    std::vector<std::string> row{
-        t.code,
-        t.title,
-        cat == n.category_name.end() ? t.category : cat->second,
-        t.content,
-        lr::join_lines(t.measures),
-        lookup(n.unit_name, t.lead_unit_id),
-        coop,
-        t.responsible_leader,
-        t.responsible_person,
-        t.target_id ? std::to_string(*t.target_id) : "",
-        t.start.iso(),
-        t.due.iso(),
-        t.priority,
-        t.source_document,
-        t.status,
-        std::string(t.key_project ? kYes : kNo),
-        t.investment_planned ? number_text(*t.investment_planned) : "",
-        t.investment_completed ? number_text(*t.investment_completed) : "",
-        t.physical_progress ? std::to_string(*t.physical_progress) : ""};
+    std::vector<std::string> row{t.code,
+                                 t.title,
+                                 cat == n.category_name.end() ? t.category : cat->second,
+                                 t.content,
+                                 lr::join_lines(t.measures),
+                                 lookup(n.unit_name, t.lead_unit_id),
+                                 coop,
+                                 t.responsible_leader,
+                                 t.responsible_person,
+                                 t.target_id ? std::to_string(*t.target_id) : "",
+                                 t.start.iso(),
+                                 t.due.iso(),
+                                 t.priority,
+                                 t.source_document,
+                                 t.status,
+                                 std::string(t.key_project ? kYes : kNo),
+                                 t.investment_planned ? number_text(*t.investment_planned) : "",
+                                 t.investment_completed ? number_text(*t.investment_completed) : "",
+                                 t.physical_progress ? std::to_string(*t.physical_progress) : ""};
     for (std::size_t i = 0; i < groups; ++i) {
         if (i < t.milestones.size()) {
             const LedgerMilestone& m = t.milestones[i];
-            row.insert(row.end(), {m.due.iso(), m.deliverable, lookup(n.unit_name, m.responsible_unit_id),
-                                   m.state, m.done_on ? m.done_on->iso() : ""});
+            row.insert(row.end(),
+                       {m.due.iso(), m.deliverable, lookup(n.unit_name, m.responsible_unit_id),
+                        m.state, m.done_on ? m.done_on->iso() : ""});
         } else {
             row.insert(row.end(), 5, "");
         }
@@ -116,7 +117,8 @@ std::vector<std::string> task_row(const LedgerTask& t, const Names& n, std::size
     return row;
 }
 
-// --- CSV reading ----------------------------------------------------------------------------------
+// --- CSV reading
+// ----------------------------------------------------------------------------------
 
 std::vector<LedgerFileRow> parse_csv(std::string_view s) {
     if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
@@ -174,7 +176,8 @@ bool blank(const LedgerFileRow& r) {
     return std::ranges::all_of(r.cells, [](const std::string& c) { return c.empty(); });
 }
 
-// --- import checks --------------------------------------------------------------------------------
+// --- import checks
+// --------------------------------------------------------------------------------
 
 struct RowError {
     std::string column;
@@ -196,7 +199,8 @@ Result<std::int64_t> unit_of(const Names& n, const std::string& text, const std:
 
 Result<Date> date_of(const std::string& text, const std::string& column) {
     const auto d = Date::parse(text);
-    if (!d) return fail(ErrorCode::invalid_argument, "'" + text + "' is not a date YYYY-MM-DD", column);
+    if (!d)
+        return fail(ErrorCode::invalid_argument, "'" + text + "' is not a date YYYY-MM-DD", column);
     return *d;
 }
 
@@ -261,7 +265,8 @@ Result<LedgerTask> task_of_row(const Cells& c, const Names& n, std::size_t group
     t.source_document = c[13];
     t.status = c[14];
     if (c[15] != kYes && c[15] != kNo)
-        return fail(ErrorCode::invalid_argument, "'" + c[15] + "': 是 or 否", std::string(kFixed[15]));
+        return fail(ErrorCode::invalid_argument, "'" + c[15] + "': 是 or 否",
+                    std::string(kFixed[15]));
     t.key_project = c[15] == kYes;
     auto planned = number_of(c[16], std::string(kFixed[16]));
     if (!planned) return std::unexpected(planned.error());
@@ -304,14 +309,24 @@ Result<LedgerTask> task_of_row(const Cells& c, const Names& n, std::size_t group
 /// The file's column header for a field named by the task checks (`category`,
 /// `milestones[1].due` ...), so that an import error names the column the bureau sees.
 std::string column_of(const std::string& field) {
-    static const std::map<std::string, std::string_view> kTop{
-        {"code", kFixed[0]}, {"title", kFixed[1]}, {"category", kFixed[2]}, {"content", kFixed[3]},
-        {"measures", kFixed[4]}, {"lead_unit_id", kFixed[5]}, {"cooperating_unit_ids", kFixed[6]},
-        {"responsible_leader", kFixed[7]}, {"responsible_person", kFixed[8]},
-        {"target_id", kFixed[9]}, {"start", kFixed[10]}, {"due", kFixed[11]},
-        {"priority", kFixed[12]}, {"source_document", kFixed[13]}, {"status", kFixed[14]},
-        {"investment_planned", kFixed[16]}, {"investment_completed", kFixed[17]},
-        {"physical_progress", kFixed[18]}};
+    static const std::map<std::string, std::string_view> kTop{{"code", kFixed[0]},
+                                                              {"title", kFixed[1]},
+                                                              {"category", kFixed[2]},
+                                                              {"content", kFixed[3]},
+                                                              {"measures", kFixed[4]},
+                                                              {"lead_unit_id", kFixed[5]},
+                                                              {"cooperating_unit_ids", kFixed[6]},
+                                                              {"responsible_leader", kFixed[7]},
+                                                              {"responsible_person", kFixed[8]},
+                                                              {"target_id", kFixed[9]},
+                                                              {"start", kFixed[10]},
+                                                              {"due", kFixed[11]},
+                                                              {"priority", kFixed[12]},
+                                                              {"source_document", kFixed[13]},
+                                                              {"status", kFixed[14]},
+                                                              {"investment_planned", kFixed[16]},
+                                                              {"investment_completed", kFixed[17]},
+                                                              {"physical_progress", kFixed[18]}};
     if (const auto it = kTop.find(field); it != kTop.end()) return std::string(it->second);
     static const std::map<std::string, std::size_t> kPart{
         {"due", 0}, {"deliverable", 1}, {"responsible_unit_id", 2}, {"state", 3}, {"done_on", 4}};
@@ -344,13 +359,16 @@ std::optional<std::string> header_problem(const Cells& h, std::size_t& groups) {
 Result<std::vector<std::vector<std::string>>> ledger_export_rows(storage::Connection& c) {
     auto names = load_names(c);
     if (!names) return std::unexpected(names.error());
-    auto rows = c.query("SELECT " + std::string(lr::kTaskColumns) + " FROM ledger_tasks t ORDER BY t.code");
+    auto rows =
+        c.query("SELECT " + std::string(lr::kTaskColumns) + " FROM ledger_tasks t ORDER BY t.code");
     if (!rows) return std::unexpected(rows.error());
     std::vector<LedgerTask> tasks;
     for (const Row& r : *rows) tasks.push_back(lr::task_of(r));
     for (std::size_t i = 0; i < tasks.size(); i += 500) {
-        std::vector<LedgerTask> part(std::make_move_iterator(tasks.begin() + static_cast<std::ptrdiff_t>(i)),
-                                     std::make_move_iterator(tasks.begin() + static_cast<std::ptrdiff_t>(std::min(i + 500, tasks.size()))));
+        std::vector<LedgerTask> part(
+            std::make_move_iterator(tasks.begin() + static_cast<std::ptrdiff_t>(i)),
+            std::make_move_iterator(tasks.begin() +
+                                    static_cast<std::ptrdiff_t>(std::min(i + 500, tasks.size()))));
         if (auto ok = lr::attach_milestones(c, part); !ok) return std::unexpected(ok.error());
         std::ranges::move(part, tasks.begin() + static_cast<std::ptrdiff_t>(i));
     }
@@ -475,7 +493,8 @@ Result<LedgerImportReport> import_ledger_rows(storage::Connection& c, const Acto
             if (stored.error().code != ErrorCode::invalid_argument &&
                 stored.error().code != ErrorCode::conflict)
                 return std::unexpected(stored.error());
-            report.errors.push_back({number, column_of(stored.error().field), stored.error().message});
+            report.errors.push_back(
+                {number, column_of(stored.error().field), stored.error().message});
             continue;
         }
         ++report.tasks;

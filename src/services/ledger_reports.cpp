@@ -135,7 +135,8 @@ Result<LedgerReport> create_ledger_report(storage::Connection& c, const Actor& w
     auto r = get_report(c, id->at(0).integer(0));
     if (!r) return std::unexpected(r.error());
     if (auto a = append_audit(
-            c, who, {"create", "ledger_reports", std::to_string(r->id), std::nullopt, report_json(*r)},
+            c, who,
+            {"create", "ledger_reports", std::to_string(r->id), std::nullopt, report_json(*r)},
             at_iso);
         !a)
         return std::unexpected(a.error());
@@ -178,7 +179,8 @@ Result<LedgerReport> review_ledger_report(storage::Connection& c, const Actor& w
     if (!accept && reason.empty())
         return fail(ErrorCode::invalid_argument, "reason: required when a report is returned",
                     "reason");
-    if (reason.size() > 2000) return fail(ErrorCode::invalid_argument, "reason: at most 2000 bytes", "reason");
+    if (reason.size() > 2000)
+        return fail(ErrorCode::invalid_argument, "reason: at most 2000 bytes", "reason");
     auto tx = storage::Transaction::begin(c);
     if (!tx) return std::unexpected(tx.error());
     auto before = get_report(c, report_id);
@@ -220,10 +222,11 @@ Result<LedgerReport> review_ledger_report(storage::Connection& c, const Actor& w
     if (auto g = ledger_rows::bump_generation(c); !g) return std::unexpected(g.error());
     auto after = get_report(c, report_id);
     if (!after) return std::unexpected(after.error());
-    if (auto a = append_audit(c, who,
-                              {accept ? "accept" : "return", "ledger_reports",
-                               std::to_string(report_id), report_json(*before), report_json(*after)},
-                              at_iso);
+    if (auto a =
+            append_audit(c, who,
+                         {accept ? "accept" : "return", "ledger_reports", std::to_string(report_id),
+                          report_json(*before), report_json(*after)},
+                         at_iso);
         !a)
         return std::unexpected(a.error());
     if (auto done = tx->commit(); !done) return std::unexpected(done.error());

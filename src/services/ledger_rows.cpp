@@ -233,13 +233,15 @@ Result<void> check_task(storage::Connection& c, const LedgerTask& t) {
                     "code");
     if (auto ok = text_field(t.title, "title", 300, true); !ok) return ok;
     if (auto ok = text_field(t.content, "content", 4000, false); !ok) return ok;
-    if (auto ok = text_field(t.responsible_leader, "responsible_leader", 100, false); !ok) return ok;
-    if (auto ok = text_field(t.responsible_person, "responsible_person", 100, false); !ok) return ok;
+    if (auto ok = text_field(t.responsible_leader, "responsible_leader", 100, false); !ok)
+        return ok;
+    if (auto ok = text_field(t.responsible_person, "responsible_person", 100, false); !ok)
+        return ok;
     if (auto ok = text_field(t.source_document, "source_document", 300, false); !ok) return ok;
     for (const std::string& m : t.measures) {
         if (m.empty() || m.find('\n') != std::string::npos || m.size() > 1000)
-            return fail(ErrorCode::invalid_argument,
-                        "measures: each one 1-1000 bytes on one line", "measures");
+            return fail(ErrorCode::invalid_argument, "measures: each one 1-1000 bytes on one line",
+                        "measures");
     }
     auto cat = exists(c, "SELECT code FROM ledger_categories WHERE code = $1", t.category);
     if (!cat) return std::unexpected(cat.error());
@@ -252,10 +254,10 @@ Result<void> check_task(storage::Connection& c, const LedgerTask& t) {
     if (t.target_id) {
         auto ok = exists(c, "SELECT id FROM targets WHERE id = $1", *t.target_id);
         if (!ok) return std::unexpected(ok.error());
-        if (!*ok) return fail(ErrorCode::invalid_argument, "target_id: no such target", "target_id");
+        if (!*ok)
+            return fail(ErrorCode::invalid_argument, "target_id: no such target", "target_id");
     }
-    if (t.due < t.start)
-        return fail(ErrorCode::invalid_argument, "due: before start", "due");
+    if (t.due < t.start) return fail(ErrorCode::invalid_argument, "due: before start", "due");
     if (!ledger::parse_priority(t.priority))
         return fail(ErrorCode::invalid_argument, "priority: low, normal, high or urgent",
                     "priority");

@@ -39,8 +39,9 @@ Result<std::vector<LedgerStatRow>> aggregate(storage::Connection& c, const std::
         s.done = r.integer(4);
         s.on_time = r.integer(5);
         s.late = r.integer(6);
-        s.completion_rate =
-            s.milestones_due == 0 ? 0.0 : static_cast<double>(s.done) / static_cast<double>(s.milestones_due);
+        s.completion_rate = s.milestones_due == 0 ? 0.0
+                                                  : static_cast<double>(s.done) /
+                                                        static_cast<double>(s.milestones_due);
     }
     auto cards = c.query(cards_sql, period.first(2));
     if (!cards) return std::unexpected(cards.error());

@@ -38,9 +38,9 @@ LedgerNotice notice_of(const Row& r) {
 }
 
 std::string notice_json(const LedgerNotice& n) {
-    json::object o{{"id", n.id},         {"unit_id", n.unit_id},
-                   {"level", n.level},   {"deadline", n.deadline.iso()},
-                   {"body", n.body},     {"status", n.status},
+    json::object o{{"id", n.id},        {"unit_id", n.unit_id},
+                   {"level", n.level},  {"deadline", n.deadline.iso()},
+                   {"body", n.body},    {"status", n.status},
                    {"answer", n.answer}};
     o["task_id"] = n.task_id ? json::value(*n.task_id) : json::value(nullptr);
     return json::serialize(o);
@@ -59,9 +59,9 @@ Result<LedgerNotice> get_notice(storage::Connection& c, std::int64_t id) {
 /// Records the cards of every task on `today`; returns how many were new.
 Result<std::int64_t> record_cards(storage::Connection& c, Date today, const std::string& at_iso) {
     auto rows = c.query("SELECT " + std::string(lr::kTaskColumns) +
-                        " FROM ledger_tasks t WHERE EXISTS (SELECT 1 FROM ledger_milestones m "
-                        "WHERE m.task_id = t.id AND m.due_on < $1 AND (m.state = 'pending' OR "
-                        "m.done_on > m.due_on))",
+                            " FROM ledger_tasks t WHERE EXISTS (SELECT 1 FROM ledger_milestones m "
+                            "WHERE m.task_id = t.id AND m.due_on < $1 AND (m.state = 'pending' OR "
+                            "m.done_on > m.due_on))",
                         std::array<SqlValue, 1>{std::int64_t{today.days}});
     if (!rows) return std::unexpected(rows.error());
     std::vector<LedgerTask> tasks;
@@ -98,9 +98,9 @@ Result<std::int64_t> record_cards(storage::Connection& c, Date today, const std:
 Result<std::int64_t> escalate_notices(storage::Connection& c, Date today,
                                       const std::string& at_iso) {
     const SqlValue p[] = {std::int64_t{today.days}};
-    auto rows = c.query(std::string(kNoticeSelect) +
-                            "WHERE n.status = 'open' AND n.deadline_on < $1 ORDER BY n.id",
-                        p);
+    auto rows = c.query(
+        std::string(kNoticeSelect) + "WHERE n.status = 'open' AND n.deadline_on < $1 ORDER BY n.id",
+        p);
     if (!rows) return std::unexpected(rows.error());
     std::int64_t n = 0;
     for (const Row& r : *rows) {
@@ -188,19 +188,18 @@ Result<LedgerNotice> create_ledger_notice(storage::Connection& c, const Actor& w
     if (!id) return std::unexpected(id.error());
     auto n = get_notice(c, id->at(0).integer(0));
     if (!n) return std::unexpected(n.error());
-    if (auto a = append_audit(c, who,
-                              {"create", "ledger_notices", std::to_string(n->id), std::nullopt,
-                               notice_json(*n)},
-                              at_iso);
+    if (auto a = append_audit(
+            c, who,
+            {"create", "ledger_notices", std::to_string(n->id), std::nullopt, notice_json(*n)},
+            at_iso);
         !a)
         return std::unexpected(a.error());
     if (auto done = tx->commit(); !done) return std::unexpected(done.error());
     return n;
 }
 
-Result<LedgerNotice> answer_ledger_notice(storage::Connection& c, const Actor& who,
-                                          std::int64_t id, const std::string& answer,
-                                          const std::string& at_iso) {
+Result<LedgerNotice> answer_ledger_notice(storage::Connection& c, const Actor& who, std::int64_t id,
+                                          const std::string& answer, const std::string& at_iso) {
     if (answer.empty() || answer.size() > 4000)
         return fail(ErrorCode::invalid_argument, "answer: 1-4000 bytes", "answer");
     auto tx = storage::Transaction::begin(c);
@@ -221,8 +220,8 @@ Result<LedgerNotice> answer_ledger_notice(storage::Connection& c, const Actor& w
     auto after = get_notice(c, id);
     if (!after) return std::unexpected(after.error());
     if (auto a = append_audit(c, who,
-                              {"answer", "ledger_notices", std::to_string(id),
-                               notice_json(*before), notice_json(*after)},
+                              {"answer", "ledger_notices", std::to_string(id), notice_json(*before),
+                               notice_json(*after)},
                               at_iso);
         !a)
         return std::unexpected(a.error());
@@ -243,8 +242,8 @@ Result<std::vector<LedgerNotice>> list_ledger_notices(storage::Connection& c,
     if (unit_id) add("n.unit_id =", *unit_id);
     if (status) add("n.status =", *status);
     if (task_id) add("n.task_id =", *task_id);
-    auto rows = c.query(std::string(kNoticeSelect) + where + " ORDER BY n.id DESC LIMIT 500",
-                        params);
+    auto rows =
+        c.query(std::string(kNoticeSelect) + where + " ORDER BY n.id DESC LIMIT 500", params);
     if (!rows) return std::unexpected(rows.error());
     std::vector<LedgerNotice> out;
     for (const Row& r : *rows) out.push_back(notice_of(r));
@@ -273,11 +272,12 @@ Result<LedgerSweep> ledger_sweep(storage::Connection& c, const Actor& who, Date 
     s.tasks_overdue = *late;
     if (s.cards_recorded > 0 || s.tasks_overdue > 0)
         if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
-    const std::string after = "{\"day\":\"" + today.iso() + "\",\"cards_recorded\":" +
-                              std::to_string(s.cards_recorded) + ",\"notices_escalated\":" +
-                              std::to_string(s.notices_escalated) + ",\"tasks_overdue\":" +
-                              std::to_string(s.tasks_overdue) + "}";
-    if (auto a = append_audit(c, who, {"sweep", "ledger", today.iso(), std::nullopt, after}, at_iso);
+    const std::string after = "{\"day\":\"" + today.iso() +
+                              "\",\"cards_recorded\":" + std::to_string(s.cards_recorded) +
+                              ",\"notices_escalated\":" + std::to_string(s.notices_escalated) +
+                              ",\"tasks_overdue\":" + std::to_string(s.tasks_overdue) + "}";
+    if (auto a =
+            append_audit(c, who, {"sweep", "ledger", today.iso(), std::nullopt, after}, at_iso);
         !a)
         return std::unexpected(a.error());
     if (auto done = tx->commit(); !done) return std::unexpected(done.error());

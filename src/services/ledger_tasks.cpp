@@ -18,8 +18,8 @@ namespace {
 
 Result<std::vector<LedgerTask>> select_tasks(storage::Connection& c, const std::string& tail,
                                              std::span<const SqlValue> params) {
-    auto rows = c.query("SELECT " + std::string(lr::kTaskColumns) + " FROM ledger_tasks t " + tail,
-                        params);
+    auto rows =
+        c.query("SELECT " + std::string(lr::kTaskColumns) + " FROM ledger_tasks t " + tail, params);
     if (!rows) return std::unexpected(rows.error());
     std::vector<LedgerTask> out;
     out.reserve(rows->size());
@@ -55,7 +55,9 @@ void apply(LedgerTask& t, const LedgerTaskPatch& p) {
     if (p.physical_progress) t.physical_progress = *p.physical_progress;
 }
 
-SqlValue opt_sql(const std::optional<double>& v) { return v ? SqlValue{*v} : SqlValue{}; }
+SqlValue opt_sql(const std::optional<double>& v) {
+    return v ? SqlValue{*v} : SqlValue{};
+}
 
 /// WHERE clause and parameters of a list filter.
 struct Where {
@@ -103,8 +105,8 @@ Result<Where> where_of(const LedgerFilter& f, Date today, const ledger::WarningP
         } else if (kind == "late") {
             w.add(open + "m.due_on < " + w.next(std::int64_t{today.days}) + ")");
         } else if (kind == "any") {
-            w.add(open + "m.due_on <= " +
-                  w.next(std::int64_t{today.days + policy.due_soon_days}) + ")");
+            w.add(open + "m.due_on <= " + w.next(std::int64_t{today.days + policy.due_soon_days}) +
+                  ")");
         } else {
             return fail(ErrorCode::invalid_argument,
                         "warning: due_soon, overdue, overdue_unreported, late or any", "warning");
@@ -127,12 +129,12 @@ Result<std::vector<LedgerCategory>> list_ledger_categories(storage::Connection& 
 }
 
 Result<LedgerCategory> create_ledger_category(storage::Connection& c, const Actor& who,
-                                              const LedgerCategory& cat, const std::string& at_iso) {
+                                              const LedgerCategory& cat,
+                                              const std::string& at_iso) {
     if (!can_write_campaign(who))
         return fail(ErrorCode::forbidden, "only admin and bureau may add ledger categories");
     const bool code_ok =
-        !cat.code.empty() && cat.code.size() <= 32 &&
-        std::ranges::all_of(cat.code, [](char ch) {
+        !cat.code.empty() && cat.code.size() <= 32 && std::ranges::all_of(cat.code, [](char ch) {
             return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
         });
     if (!code_ok) return fail(ErrorCode::invalid_argument, "code: 1-32 of a-z, 0-9, '_'", "code");
@@ -153,11 +155,11 @@ Result<LedgerCategory> create_ledger_category(storage::Connection& c, const Acto
             p);
         !ok)
         return std::unexpected(ok.error());
-    const std::string after = "{\"code\":" + json_quote(cat.code) + ",\"name_zh\":" +
-                              json_quote(cat.name_zh) + ",\"name_en\":" + json_quote(cat.name_en) +
-                              "}";
-    if (auto a = append_audit(c, who, {"create", "ledger_categories", cat.code, std::nullopt, after},
-                              at_iso);
+    const std::string after = "{\"code\":" + json_quote(cat.code) +
+                              ",\"name_zh\":" + json_quote(cat.name_zh) +
+                              ",\"name_en\":" + json_quote(cat.name_en) + "}";
+    if (auto a = append_audit(
+            c, who, {"create", "ledger_categories", cat.code, std::nullopt, after}, at_iso);
         !a)
         return std::unexpected(a.error());
     if (auto done = tx->commit(); !done) return std::unexpected(done.error());
@@ -178,10 +180,10 @@ Result<LedgerTask> create_ledger_task(storage::Connection& c, const Actor& who, 
     auto t = lr::insert_task(c, std::move(task), at_iso);
     if (!t) return std::unexpected(t.error());
     if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
-    if (auto a = append_audit(c, who,
-                              {"create", "ledger_tasks", std::to_string(t->id), std::nullopt,
-                               lr::task_json(*t)},
-                              at_iso);
+    if (auto a = append_audit(
+            c, who,
+            {"create", "ledger_tasks", std::to_string(t->id), std::nullopt, lr::task_json(*t)},
+            at_iso);
         !a)
         return std::unexpected(a.error());
     if (auto done = tx->commit(); !done) return std::unexpected(done.error());
@@ -224,28 +226,28 @@ Result<LedgerTask> update_ledger_task(storage::Connection& c, const Actor& who, 
     if (auto ok = lr::check_task(c, t); !ok) return std::unexpected(ok.error());
     t.version = before->version + 1;
     t.updated_at = at_iso;
-    const SqlValue p[] = {t.title,
-                          t.category,
-                          t.content,
-                          lr::join_lines(t.measures),
-                          t.lead_unit_id,
-                          lr::join_ids(t.cooperating_unit_ids),
-                          t.responsible_leader,
-                          t.responsible_person,
-                          t.target_id ? SqlValue{*t.target_id} : SqlValue{},
-                          std::int64_t{t.start.days},
-                          std::int64_t{t.due.days},
-                          t.priority,
-                          t.source_document,
-                          t.status,
-                          std::int64_t{t.key_project ? 1 : 0},
-                          opt_sql(t.investment_planned),
-                          opt_sql(t.investment_completed),
-                          t.physical_progress ? SqlValue{std::int64_t{*t.physical_progress}}
-                                              : SqlValue{},
-                          at_iso,
-                          id,
-                          before->version};
+    const SqlValue p[] = {
+        t.title,
+        t.category,
+        t.content,
+        lr::join_lines(t.measures),
+        t.lead_unit_id,
+        lr::join_ids(t.cooperating_unit_ids),
+        t.responsible_leader,
+        t.responsible_person,
+        t.target_id ? SqlValue{*t.target_id} : SqlValue{},
+        std::int64_t{t.start.days},
+        std::int64_t{t.due.days},
+        t.priority,
+        t.source_document,
+        t.status,
+        std::int64_t{t.key_project ? 1 : 0},
+        opt_sql(t.investment_planned),
+        opt_sql(t.investment_completed),
+        t.physical_progress ? SqlValue{std::int64_t{*t.physical_progress}} : SqlValue{},
+        at_iso,
+        id,
+        before->version};
     auto changed = c.execute(
         "UPDATE ledger_tasks SET title = $1, category = $2, content = $3, measures = $4, "
         "lead_unit_id = $5, cooperating_unit_ids = $6, responsible_leader = $7, "
@@ -260,8 +262,8 @@ Result<LedgerTask> update_ledger_task(storage::Connection& c, const Actor& who, 
                     "task " + t.code + " was changed by someone else; reload it", "version");
     if (auto g = lr::bump_generation(c); !g) return std::unexpected(g.error());
     if (auto a = append_audit(c, who,
-                              {"update", "ledger_tasks", std::to_string(id),
-                               lr::task_json(*before), lr::task_json(t)},
+                              {"update", "ledger_tasks", std::to_string(id), lr::task_json(*before),
+                               lr::task_json(t)},
                               at_iso);
         !a)
         return std::unexpected(a.error());
@@ -338,9 +340,9 @@ Result<std::vector<LedgerTaskView>> ledger_views(storage::Connection& c,
         (r.text(1) == "red" ? red : y) = static_cast<int>(r.integer(2));
     }
     std::map<std::int64_t, std::string> names;
-    auto urows = c.query("SELECT id, name FROM units WHERE id IN (" +
-                             lr::placeholders(1, units.size()) + ")",
-                         units);
+    auto urows = c.query(
+        "SELECT id, name FROM units WHERE id IN (" + lr::placeholders(1, units.size()) + ")",
+        units);
     if (!urows) return std::unexpected(urows.error());
     for (const Row& r : *urows) names[r.integer(0)] = r.text(1);
     out.reserve(tasks.size());

@@ -11,7 +11,9 @@ namespace {
 
 using testing::TempDb;
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+    return Date::from_ymd(y, m, day);
+}
 const std::string kAt = "2026-11-18T00:00:00Z";
 
 struct Units {
@@ -112,8 +114,8 @@ TEST(LedgerIo, XlsxExportReimportExportIsIdentical) {
         ASSERT_TRUE(rows) << rows.error().message;
         auto report = import_ledger_rows(*c, command_line_actor(), *rows, kAt);
         ASSERT_TRUE(report) << report.error().message;
-        ASSERT_TRUE(report->errors.empty()) << report->errors.front().row << ": "
-                                            << report->errors.front().message;
+        ASSERT_TRUE(report->errors.empty())
+            << report->errors.front().row << ": " << report->errors.front().message;
         EXPECT_EQ(report->tasks, 3);
         EXPECT_EQ(report->milestones, 5);
         auto x2 = ledger_export_xlsx(*c);
@@ -250,7 +252,8 @@ TEST(LedgerStored, SweepMovesTasksPastTheirDueDateToOverdue) {
     LedgerTaskPatch p;
     p.version = before->items.front().task.version;
     p.content = "x";
-    auto stale = update_ledger_task(*c, command_line_actor(), before->items.front().task.id, p, kAt);
+    auto stale =
+        update_ledger_task(*c, command_line_actor(), before->items.front().task.id, p, kAt);
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, ErrorCode::conflict);
 }

@@ -6,7 +6,9 @@
 namespace ecogov::ledger {
 namespace {
 
-Date d(int y, int m, int day) { return Date::from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+    return Date::from_ymd(y, m, day);
+}
 
 TEST(LedgerSupervision, DeadlineDayIsStillInTime) {
     EXPECT_EQ(escalate_notice({1, d(2026, 6, 10), false}, d(2026, 6, 10)), std::nullopt);
@@ -38,14 +40,16 @@ TEST(LedgerSupervision, AnsweredOrTopLevelNeverEscalates) {
 TEST(LedgerSupervision, CodesRoundTrip) {
     for (auto p : {Priority::low, Priority::normal, Priority::high, Priority::urgent})
         EXPECT_EQ(parse_priority(priority_id(p)), p);
-    for (auto s : {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::awaiting_acceptance,
-                   TaskStatus::accepted, TaskStatus::closed, TaskStatus::overdue, TaskStatus::relapsed})
+    for (auto s :
+         {TaskStatus::not_started, TaskStatus::in_progress, TaskStatus::awaiting_acceptance,
+          TaskStatus::accepted, TaskStatus::closed, TaskStatus::overdue, TaskStatus::relapsed})
         EXPECT_EQ(parse_status(status_id(s)), s);
     for (auto k : {WarningKind::due_soon, WarningKind::overdue, WarningKind::overdue_unreported})
         EXPECT_EQ(parse_warning(warning_id(k)), k);
     EXPECT_EQ(parse_status("done"), std::nullopt);
     EXPECT_LT(warning_severity(WarningKind::due_soon), warning_severity(WarningKind::overdue));
-    EXPECT_LT(warning_severity(WarningKind::overdue), warning_severity(WarningKind::overdue_unreported));
+    EXPECT_LT(warning_severity(WarningKind::overdue),
+              warning_severity(WarningKind::overdue_unreported));
 }
 
 }  // namespace

@@ -167,7 +167,8 @@ void add_task_routes(Router& router, AppContext& ctx) {
                    auto c = ctx.db.acquire();
                    auto k = create_ledger_category(
                        *c, actor(r),
-                       {*code, *zh, *en, static_cast<int>(std::clamp<std::int64_t>(order->value_or(100), 0, 10000))},
+                       {*code, *zh, *en,
+                        static_cast<int>(std::clamp<std::int64_t>(order->value_or(100), 0, 10000))},
                        now_iso(ctx));
                    if (!k) return error_response(k.error());
                    return json_response(201, json::object{{"code", k->code},
@@ -183,12 +184,26 @@ void add_task_routes(Router& router, AppContext& ctx) {
                [&ctx, cache](Request& r) { return list_tasks(ctx, r, true, *cache); });
     router.add("POST", "/api/v1/ledger/tasks", Access::write,
                "Create a task with its milestones (admin, bureau)", [&ctx](Request& r) {
-                   auto body = parse_json_object(
-                       r, {"code", "title", "category", "content", "measures", "lead_unit_id",
-                           "cooperating_unit_ids", "responsible_leader", "responsible_person",
-                           "target_id", "start", "due", "priority", "source_document", "status",
-                           "key_project", "investment_planned", "investment_completed",
-                           "physical_progress", "milestones"});
+                   auto body = parse_json_object(r, {"code",
+                                                     "title",
+                                                     "category",
+                                                     "content",
+                                                     "measures",
+                                                     "lead_unit_id",
+                                                     "cooperating_unit_ids",
+                                                     "responsible_leader",
+                                                     "responsible_person",
+                                                     "target_id",
+                                                     "start",
+                                                     "due",
+                                                     "priority",
+                                                     "source_document",
+                                                     "status",
+                                                     "key_project",
+                                                     "investment_planned",
+                                                     "investment_completed",
+                                                     "physical_progress",
+                                                     "milestones"});
                    if (!body) return error_response(body.error());
                    auto task = ledger_task_from_body(*body);
                    if (!task) return error_response(task.error());
@@ -211,96 +226,98 @@ void add_task_routes(Router& router, AppContext& ctx) {
                    if (!d) return error_response(d.error());
                    return json_response(200, ledger_detail_json(*d, today));
                });
-    router.add("PATCH", "/api/v1/ledger/tasks/{id}", Access::write,
-               "Change a task, naming the version read (409 when it changed meanwhile)",
-               [&ctx](Request& r) {
-                   auto id = path_id(r);
-                   if (!id) return error_response(id.error());
-                   auto body = parse_json_object(
-                       r, {"version", "title", "category", "content", "measures", "lead_unit_id",
-                           "cooperating_unit_ids", "responsible_leader", "responsible_person",
-                           "target_id", "start", "due", "priority", "source_document", "status",
-                           "key_project", "investment_planned", "investment_completed",
-                           "physical_progress"});
-                   if (!body) return error_response(body.error());
-                   if (!body->contains("version"))
-                       return error_response(400, "invalid_argument",
-                                             "version: the version you read is required", "version");
-                   auto patch = ledger_patch_from_body(*body);
-                   if (!patch) return error_response(patch.error());
-                   auto c = ctx.db.acquire();
-                   auto t = update_ledger_task(*c, actor(r), *id, *patch, now_iso(ctx));
-                   if (!t) return error_response(t.error());
-                   auto d = ledger_task_detail(*c, *id, today_cst(ctx), {});
-                   if (!d) return error_response(d.error());
-                   return json_response(200, ledger_detail_json(*d, today_cst(ctx)));
-               });
+    router.add(
+        "PATCH", "/api/v1/ledger/tasks/{id}", Access::write,
+        "Change a task, naming the version read (409 when it changed meanwhile)",
+        [&ctx](Request& r) {
+            auto id = path_id(r);
+            if (!id) return error_response(id.error());
+            auto body = parse_json_object(
+                r, {"version", "title", "category", "content", "measures", "lead_unit_id",
+                    "cooperating_unit_ids", "responsible_leader", "responsible_person", "target_id",
+                    "start", "due", "priority", "source_document", "status", "key_project",
+                    "investment_planned", "investment_completed", "physical_progress"});
+            if (!body) return error_response(body.error());
+            if (!body->contains("version"))
+                return error_response(400, "invalid_argument",
+                                      "version: the version you read is required", "version");
+            auto patch = ledger_patch_from_body(*body);
+            if (!patch) return error_response(patch.error());
+            auto c = ctx.db.acquire();
+            auto t = update_ledger_task(*c, actor(r), *id, *patch, now_iso(ctx));
+            if (!t) return error_response(t.error());
+            auto d = ledger_task_detail(*c, *id, today_cst(ctx), {});
+            if (!d) return error_response(d.error());
+            return json_response(200, ledger_detail_json(*d, today_cst(ctx)));
+        });
 }
 
 void add_milestone_route(Router& router, AppContext& ctx) {
-    router.add("POST", "/api/v1/ledger/tasks/{id}/milestones", Access::write,
-               "Append a milestone to a task, naming the version read (admin, bureau)",
-               [&ctx](Request& r) {
-                   auto id = path_id(r);
-                   if (!id) return error_response(id.error());
-                   auto body = parse_json_object(r, {"version", "due", "deliverable", "responsible_unit_id"});
-                   if (!body) return error_response(body.error());
-                   auto version = req_int(*body, "version");
-                   if (!version) return error_response(version.error());
-                   auto due = req_string(*body, "due");
-                   if (!due) return error_response(due.error());
-                   const auto d = Date::parse(*due);
-                   if (!d || due->size() != 10)
-                       return error_response(400, "invalid_argument", "due: expected YYYY-MM-DD", "due");
-                   auto deliverable = req_string(*body, "deliverable");
-                   if (!deliverable) return error_response(deliverable.error());
-                   auto unit = opt_int(*body, "responsible_unit_id");
-                   if (!unit) return error_response(unit.error());
-                   LedgerMilestone m;
-                   m.due = *d;
-                   m.deliverable = *deliverable;
-                   m.responsible_unit_id = unit->value_or(0);
-                   auto c = ctx.db.acquire();
-                   auto t = add_ledger_milestone(*c, actor(r), *id, *version, m, now_iso(ctx));
-                   if (!t) return error_response(t.error());
-                   auto detail = ledger_task_detail(*c, *id, today_cst(ctx), {});
-                   if (!detail) return error_response(detail.error());
-                   return json_response(201, ledger_detail_json(*detail, today_cst(ctx)));
-               });
+    router.add(
+        "POST", "/api/v1/ledger/tasks/{id}/milestones", Access::write,
+        "Append a milestone to a task, naming the version read (admin, bureau)",
+        [&ctx](Request& r) {
+            auto id = path_id(r);
+            if (!id) return error_response(id.error());
+            auto body =
+                parse_json_object(r, {"version", "due", "deliverable", "responsible_unit_id"});
+            if (!body) return error_response(body.error());
+            auto version = req_int(*body, "version");
+            if (!version) return error_response(version.error());
+            auto due = req_string(*body, "due");
+            if (!due) return error_response(due.error());
+            const auto d = Date::parse(*due);
+            if (!d || due->size() != 10)
+                return error_response(400, "invalid_argument", "due: expected YYYY-MM-DD", "due");
+            auto deliverable = req_string(*body, "deliverable");
+            if (!deliverable) return error_response(deliverable.error());
+            auto unit = opt_int(*body, "responsible_unit_id");
+            if (!unit) return error_response(unit.error());
+            LedgerMilestone m;
+            m.due = *d;
+            m.deliverable = *deliverable;
+            m.responsible_unit_id = unit->value_or(0);
+            auto c = ctx.db.acquire();
+            auto t = add_ledger_milestone(*c, actor(r), *id, *version, m, now_iso(ctx));
+            if (!t) return error_response(t.error());
+            auto detail = ledger_task_detail(*c, *id, today_cst(ctx), {});
+            if (!detail) return error_response(detail.error());
+            return json_response(201, ledger_detail_json(*detail, today_cst(ctx)));
+        });
 }
 
 void add_report_routes(Router& router, AppContext& ctx) {
-    router.add("POST", "/api/v1/ledger/tasks/{id}/reports", Access::write,
-               "File a progress report on a milestone (its unit's clerk, bureau)",
-               [&ctx](Request& r) {
-                   auto id = path_id(r);
-                   if (!id) return error_response(id.error());
-                   auto body = parse_json_object(r, {"milestone_id", "reported_on", "percent", "body"});
-                   if (!body) return error_response(body.error());
-                   NewLedgerReport in;
-                   auto m = opt_int(*body, "milestone_id");
-                   if (!m) return error_response(m.error());
-                   in.milestone_id = *m;
-                   auto pct = req_int(*body, "percent");
-                   if (!pct) return error_response(pct.error());
-                   in.percent = static_cast<int>(std::clamp<std::int64_t>(*pct, -1, 101));
-                   auto text = req_string(*body, "body");
-                   if (!text) return error_response(text.error());
-                   in.body = *text;
-                   auto on = opt_string(*body, "reported_on");
-                   if (!on) return error_response(on.error());
-                   if (*on) {
-                       const auto d = Date::parse(**on);
-                       if (!d || (*on)->size() != 10)
-                           return error_response(400, "invalid_argument",
-                                                 "reported_on: expected YYYY-MM-DD", "reported_on");
-                       in.reported_on = *d;
-                   }
-                   auto c = ctx.db.acquire();
-                   auto rep = create_ledger_report(*c, actor(r), *id, in, today_cst(ctx), now_iso(ctx));
-                   if (!rep) return error_response(rep.error());
-                   return json_response(201, ledger_report_json(*rep));
-               });
+    router.add(
+        "POST", "/api/v1/ledger/tasks/{id}/reports", Access::write,
+        "File a progress report on a milestone (its unit's clerk, bureau)", [&ctx](Request& r) {
+            auto id = path_id(r);
+            if (!id) return error_response(id.error());
+            auto body = parse_json_object(r, {"milestone_id", "reported_on", "percent", "body"});
+            if (!body) return error_response(body.error());
+            NewLedgerReport in;
+            auto m = opt_int(*body, "milestone_id");
+            if (!m) return error_response(m.error());
+            in.milestone_id = *m;
+            auto pct = req_int(*body, "percent");
+            if (!pct) return error_response(pct.error());
+            in.percent = static_cast<int>(std::clamp<std::int64_t>(*pct, -1, 101));
+            auto text = req_string(*body, "body");
+            if (!text) return error_response(text.error());
+            in.body = *text;
+            auto on = opt_string(*body, "reported_on");
+            if (!on) return error_response(on.error());
+            if (*on) {
+                const auto d = Date::parse(**on);
+                if (!d || (*on)->size() != 10)
+                    return error_response(400, "invalid_argument",
+                                          "reported_on: expected YYYY-MM-DD", "reported_on");
+                in.reported_on = *d;
+            }
+            auto c = ctx.db.acquire();
+            auto rep = create_ledger_report(*c, actor(r), *id, in, today_cst(ctx), now_iso(ctx));
+            if (!rep) return error_response(rep.error());
+            return json_response(201, ledger_report_json(*rep));
+        });
     router.add("POST", "/api/v1/ledger/reports/{id}/attachments", Access::write,
                "Attach a file to a pending report (raw body, Content-Type, ?filename=)",
                [&ctx](Request& r) {
@@ -321,8 +338,8 @@ void add_report_routes(Router& router, AppContext& ctx) {
                    auto decision = req_string(*body, "decision");
                    if (!decision) return error_response(decision.error());
                    if (*decision != "accept" && *decision != "return")
-                       return error_response(400, "invalid_argument",
-                                             "decision: accept or return", "decision");
+                       return error_response(400, "invalid_argument", "decision: accept or return",
+                                             "decision");
                    auto reason = opt_string(*body, "reason");
                    if (!reason) return error_response(reason.error());
                    auto c = ctx.db.acquire();
@@ -376,35 +393,36 @@ void add_supervision_routes(Router& router, AppContext& ctx) {
                    for (const LedgerNotice& x : *list) out.push_back(ledger_notice_json(x));
                    return json_response(200, json::object{{"notices", std::move(out)}});
                });
-    router.add("POST", "/api/v1/ledger/notices", Access::write,
-               "Issue a supervision notice on a task or unit (admin, bureau)", [&ctx](Request& r) {
-                   auto body = parse_json_object(r, {"task_id", "unit_id", "level", "deadline", "body"});
-                   if (!body) return error_response(body.error());
-                   NewLedgerNotice n;
-                   auto task = opt_int(*body, "task_id");
-                   if (!task) return error_response(task.error());
-                   auto unit = opt_int(*body, "unit_id");
-                   if (!unit) return error_response(unit.error());
-                   auto level = opt_int(*body, "level");
-                   if (!level) return error_response(level.error());
-                   auto deadline = req_string(*body, "deadline");
-                   if (!deadline) return error_response(deadline.error());
-                   auto text = req_string(*body, "body");
-                   if (!text) return error_response(text.error());
-                   const auto d = Date::parse(*deadline);
-                   if (!d || deadline->size() != 10)
-                       return error_response(400, "invalid_argument", "deadline: expected YYYY-MM-DD",
-                                             "deadline");
-                   n.task_id = *task;
-                   n.unit_id = *unit;
-                   n.level = static_cast<int>(std::clamp<std::int64_t>(level->value_or(1), 0, 99));
-                   n.deadline = *d;
-                   n.body = *text;
-                   auto c = ctx.db.acquire();
-                   auto made = create_ledger_notice(*c, actor(r), n, today_cst(ctx), now_iso(ctx));
-                   if (!made) return error_response(made.error());
-                   return json_response(201, ledger_notice_json(*made));
-               });
+    router.add(
+        "POST", "/api/v1/ledger/notices", Access::write,
+        "Issue a supervision notice on a task or unit (admin, bureau)", [&ctx](Request& r) {
+            auto body = parse_json_object(r, {"task_id", "unit_id", "level", "deadline", "body"});
+            if (!body) return error_response(body.error());
+            NewLedgerNotice n;
+            auto task = opt_int(*body, "task_id");
+            if (!task) return error_response(task.error());
+            auto unit = opt_int(*body, "unit_id");
+            if (!unit) return error_response(unit.error());
+            auto level = opt_int(*body, "level");
+            if (!level) return error_response(level.error());
+            auto deadline = req_string(*body, "deadline");
+            if (!deadline) return error_response(deadline.error());
+            auto text = req_string(*body, "body");
+            if (!text) return error_response(text.error());
+            const auto d = Date::parse(*deadline);
+            if (!d || deadline->size() != 10)
+                return error_response(400, "invalid_argument", "deadline: expected YYYY-MM-DD",
+                                      "deadline");
+            n.task_id = *task;
+            n.unit_id = *unit;
+            n.level = static_cast<int>(std::clamp<std::int64_t>(level->value_or(1), 0, 99));
+            n.deadline = *d;
+            n.body = *text;
+            auto c = ctx.db.acquire();
+            auto made = create_ledger_notice(*c, actor(r), n, today_cst(ctx), now_iso(ctx));
+            if (!made) return error_response(made.error());
+            return json_response(201, ledger_notice_json(*made));
+        });
     router.add("POST", "/api/v1/ledger/notices/{id}/answer", Access::write,
                "Answer a supervision notice (the unit addressed, bureau)", [&ctx](Request& r) {
                    auto id = path_id(r);
@@ -418,16 +436,16 @@ void add_supervision_routes(Router& router, AppContext& ctx) {
                    if (!n) return error_response(n.error());
                    return json_response(200, ledger_notice_json(*n));
                });
-    router.add("POST", "/api/v1/ledger/sweep", Access::write,
-               "Record earned cards and escalate overdue notices (admin, bureau)",
-               [&ctx](Request& r) {
-                   auto c = ctx.db.acquire();
-                   auto s = ledger_sweep(*c, actor(r), today_cst(ctx), now_iso(ctx));
-                   if (!s) return error_response(s.error());
-                   return json_response(200, json::object{{"cards_recorded", s->cards_recorded},
-                                                          {"notices_escalated", s->notices_escalated},
-                                                          {"tasks_overdue", s->tasks_overdue}});
-               });
+    router.add(
+        "POST", "/api/v1/ledger/sweep", Access::write,
+        "Record earned cards and escalate overdue notices (admin, bureau)", [&ctx](Request& r) {
+            auto c = ctx.db.acquire();
+            auto s = ledger_sweep(*c, actor(r), today_cst(ctx), now_iso(ctx));
+            if (!s) return error_response(s.error());
+            return json_response(200, json::object{{"cards_recorded", s->cards_recorded},
+                                                   {"notices_escalated", s->notices_escalated},
+                                                   {"tasks_overdue", s->tasks_overdue}});
+        });
     router.add("GET", "/api/v1/ledger/statistics", Access::read,
                "Per-unit and per-category figures for a period (from, to; default this year)",
                [&ctx](Request& r) {
@@ -457,7 +475,8 @@ Response import_response(const Result<LedgerImportReport>& r) {
     if (!r->errors.empty()) {
         json::array errors;
         for (const LedgerImportError& e : r->errors)
-            errors.push_back(json::object{{"row", e.row}, {"column", e.column}, {"message", e.message}});
+            errors.push_back(
+                json::object{{"row", e.row}, {"column", e.column}, {"message", e.message}});
         const std::string message = std::to_string(r->errors.size()) +
                                     " bad row(s), the first in row " +
                                     std::to_string(r->errors.front().row) + "; nothing was stored";
@@ -478,25 +497,28 @@ void add_file_routes(Router& router, AppContext& ctx) {
                    Response res;
                    res.content_type = "text/csv; charset=utf-8";
                    res.body = std::move(*csv);
-                   res.headers.emplace_back("Content-Disposition", "attachment; filename=\"ledger.csv\"");
+                   res.headers.emplace_back("Content-Disposition",
+                                            "attachment; filename=\"ledger.csv\"");
                    return res;
                });
-    router.add("GET", "/api/v1/ledger/export.xlsx", Access::read,
-               "The ledger as XLSX (docs/ledger.md layout)", [&ctx](Request&) {
-                   auto c = ctx.db.acquire();
-                   auto xlsx = ledger_export_xlsx(*c);
-                   if (!xlsx) return error_response(xlsx.error());
-                   Response res;
-                   res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                   res.body = std::move(*xlsx);
-                   res.headers.emplace_back("Content-Disposition", "attachment; filename=\"ledger.xlsx\"");
-                   return res;
-               });
+    router.add(
+        "GET", "/api/v1/ledger/export.xlsx", Access::read,
+        "The ledger as XLSX (docs/ledger.md layout)", [&ctx](Request&) {
+            auto c = ctx.db.acquire();
+            auto xlsx = ledger_export_xlsx(*c);
+            if (!xlsx) return error_response(xlsx.error());
+            Response res;
+            res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            res.body = std::move(*xlsx);
+            res.headers.emplace_back("Content-Disposition", "attachment; filename=\"ledger.xlsx\"");
+            return res;
+        });
     router.add("POST", "/api/v1/ledger/import", Access::write,
                "Import tasks from CSV or XLSX in the export layout (admin, bureau; all or nothing)",
                [&ctx](Request& r) {
                    if (!can_write_campaign(actor(r)))
-                       return error_response(403, "forbidden", "only admin and bureau import the ledger");
+                       return error_response(403, "forbidden",
+                                             "only admin and bureau import the ledger");
                    auto rows = ledger_file_rows(r.body);
                    if (!rows) return error_response(rows.error());
                    auto c = ctx.db.acquire();

@@ -64,12 +64,10 @@ Result<std::optional<std::vector<std::string>>> string_list(const json::object& 
                                                             std::string_view key) {
     const auto* v = o.if_contains(key);
     if (!v || v->is_null()) return std::optional<std::vector<std::string>>{};
-    if (!v->is_array())
-        return must_be(key, "an array of strings");
+    if (!v->is_array()) return must_be(key, "an array of strings");
     std::vector<std::string> out;
     for (const json::value& x : v->as_array()) {
-        if (!x.is_string())
-            return must_be(key, "an array of strings");
+        if (!x.is_string()) return must_be(key, "an array of strings");
         out.emplace_back(x.as_string());
     }
     return std::optional<std::vector<std::string>>{std::move(out)};
@@ -79,12 +77,10 @@ Result<std::optional<std::vector<std::int64_t>>> id_list(const json::object& o,
                                                          std::string_view key) {
     const auto* v = o.if_contains(key);
     if (!v || v->is_null()) return std::optional<std::vector<std::int64_t>>{};
-    if (!v->is_array())
-        return must_be(key, "an array of ids");
+    if (!v->is_array()) return must_be(key, "an array of ids");
     std::vector<std::int64_t> out;
     for (const json::value& x : v->as_array()) {
-        if (!x.is_int64())
-            return must_be(key, "an array of ids");
+        if (!x.is_int64()) return must_be(key, "an array of ids");
         out.push_back(x.as_int64());
     }
     return std::optional<std::vector<std::int64_t>>{std::move(out)};
@@ -96,8 +92,7 @@ Result<std::optional<std::optional<double>>> nullable_number(const json::object&
     const auto* v = o.if_contains(key);
     if (!v) return std::optional<std::optional<double>>{};
     if (v->is_null()) return std::optional<std::optional<double>>{std::optional<double>{}};
-    if (!v->is_number())
-        return must_be(key, "a number");
+    if (!v->is_number()) return must_be(key, "a number");
     return std::optional<std::optional<double>>{v->to_number<double>()};
 }
 
@@ -110,8 +105,7 @@ Result<std::vector<LedgerMilestone>> milestones_of(const json::object& o) {
     std::size_t i = 0;
     for (const json::value& x : v->as_array()) {
         const std::string f = "milestones[" + std::to_string(i++) + "]";
-        if (!x.is_object())
-            return fail(ErrorCode::invalid_argument, f + " must be an object", f);
+        if (!x.is_object()) return fail(ErrorCode::invalid_argument, f + " must be an object", f);
         const json::object& m = x.as_object();
         for (const auto& kv : m)
             if (kv.key() != "due" && kv.key() != "deliverable" && kv.key() != "responsible_unit_id")
@@ -276,8 +270,10 @@ Result<LedgerTask> ledger_task_from_body(const json::object& o) {
     LedgerTask t;
     if (auto ok = take(req_string(o, "code"), t.code); !ok) return std::unexpected(ok.error());
     if (auto ok = take(req_string(o, "title"), t.title); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(req_string(o, "category"), t.category); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(req_int(o, "lead_unit_id"), t.lead_unit_id); !ok) return std::unexpected(ok.error());
+    if (auto ok = take(req_string(o, "category"), t.category); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = take(req_int(o, "lead_unit_id"), t.lead_unit_id); !ok)
+        return std::unexpected(ok.error());
     std::optional<Date> d;
     auto start = date_value(o, "start", true, d);
     if (!start) return std::unexpected(start.error());
@@ -315,10 +311,14 @@ Result<LedgerTaskPatch> ledger_patch_from_body(const json::object& o) {
         p.version = v->as_int64();
     }
     if (auto ok = take(opt_string(o, "title"), p.title); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(opt_string(o, "category"), p.category); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(opt_string(o, "content"), p.content); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(string_list(o, "measures"), p.measures); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(opt_int(o, "lead_unit_id"), p.lead_unit_id); !ok) return std::unexpected(ok.error());
+    if (auto ok = take(opt_string(o, "category"), p.category); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = take(opt_string(o, "content"), p.content); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = take(string_list(o, "measures"), p.measures); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = take(opt_int(o, "lead_unit_id"), p.lead_unit_id); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = take(id_list(o, "cooperating_unit_ids"), p.cooperating_unit_ids); !ok)
         return std::unexpected(ok.error());
     if (auto ok = take(opt_string(o, "responsible_leader"), p.responsible_leader); !ok)
@@ -333,11 +333,13 @@ Result<LedgerTaskPatch> ledger_patch_from_body(const json::object& o) {
     d.reset();
     if (auto s = date_value(o, "due", false, d); !s) return std::unexpected(s.error());
     p.due = d;
-    if (auto ok = take(opt_string(o, "priority"), p.priority); !ok) return std::unexpected(ok.error());
+    if (auto ok = take(opt_string(o, "priority"), p.priority); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = take(opt_string(o, "source_document"), p.source_document); !ok)
         return std::unexpected(ok.error());
     if (auto ok = take(opt_string(o, "status"), p.status); !ok) return std::unexpected(ok.error());
-    if (auto ok = take(opt_bool(o, "key_project"), p.key_project); !ok) return std::unexpected(ok.error());
+    if (auto ok = take(opt_bool(o, "key_project"), p.key_project); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = take(nullable_number(o, "investment_planned"), p.investment_planned); !ok)
         return std::unexpected(ok.error());
     if (auto ok = take(nullable_number(o, "investment_completed"), p.investment_completed); !ok)
@@ -346,7 +348,8 @@ Result<LedgerTaskPatch> ledger_patch_from_body(const json::object& o) {
     if (!physical) return std::unexpected(physical.error());
     if (*physical) {
         if (**physical)
-            p.physical_progress = std::optional<int>{static_cast<int>(std::clamp<std::int64_t>(***physical, -1, 101))};
+            p.physical_progress = std::optional<int>{
+                static_cast<int>(std::clamp<std::int64_t>(***physical, -1, 101))};
         else
             p.physical_progress = std::optional<int>{};
     }
