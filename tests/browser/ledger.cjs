@@ -71,6 +71,8 @@ async function checkListAndCards(page, o) {
   const detail = await api(`/ledger/tasks/${task.id}`);
   const cardRows = await rowsOf(page, 'ledger-task-cards', detail.card_list.length);
   check(cardRows.length === detail.card_list.length, `${label}: task page shows ${cardRows.length} cards, API ${detail.card_list.length}`);
+  const editable = (await page.locator(tid('task-edit')).count()) > 0;  // 大冶镇's task: not songyang's
+  check(editable === (o.role === 'admin' || o.role === 'bureau'), `${label}: edit button ${editable ? 'shown' : 'hidden'} for ${o.role} on ${OVERDUE}`);
   const late = await page.getAttribute(tid('milestone-1'), 'data-state');
   check(late === 'late', `${label}: ${OVERDUE} milestone 1 is "${late}", expected late`);
   await o.screenshot('ledger-overdue-task');
