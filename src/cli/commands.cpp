@@ -8,6 +8,7 @@
 #include "cli/demo_command.hpp"
 #include "cli/hj212_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/ledger_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/water_command.hpp"
 
@@ -30,6 +31,7 @@ int run(int argc, char** argv) {
     add_water_command(app);
     add_assess_command(app);
     add_hj212_commands(app);
+    add_ledger_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a subcommand callback's own exit status

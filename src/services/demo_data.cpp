@@ -4,6 +4,7 @@
 #include <map>
 
 #include "services/accounts.hpp"
+#include "services/ledger_demo.hpp"
 #include "services/observations.hpp"
 #include "services/organisation.hpp"
 #include "services/stations.hpp"
@@ -162,6 +163,19 @@ Result<void> add_users(storage::Connection& c, const Clock& clock, const Actor& 
     return {};
 }
 
+// The task ledger (services/ledger_demo.hpp), with the 嵩阳街道 clerk's reports filed as them.
+Result<void> add_demo_ledger(storage::Connection& c, const Actor& cli, const std::string& at, const Built& b,
+                             Date last_day) {
+    const storage::SqlValue p[] = {std::string("songyang")};
+    auto rows = c.query("SELECT id, unit_id FROM users WHERE username = $1", p);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return fail(ErrorCode::internal, "demo clerk songyang missing");
+    const Actor clerk{rows->front().integer(0), "songyang", Role::unit, rows->front().integer(1)};
+    auto ledger = add_ledger_demo(c, cli, at, b.unit_by_name, clerk, last_day);
+    if (!ledger) return std::unexpected(ledger.error());
+    return {};
+}
+
 }  // namespace
 
 std::vector<DemoAccount> demo_accounts() {
@@ -202,6 +216,7 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     auto cases = add_cases_demo(c, b.unit_by_name, last_day);
     if (!cases) return std::unexpected(cases.error());
     s.problems = cases->problems;
+    if (auto ok = add_demo_ledger(c, cli, at, b, last_day); !ok) return std::unexpected(ok.error());
     // last: the assessment runs score what the other modules have stored
     AirQueries air;
     if (auto ok = add_assessment_demo(c, air, cli, at, last_day); !ok) return std::unexpected(ok.error());

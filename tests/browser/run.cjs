@@ -32,6 +32,7 @@ const { checkImports } = require('./imports.cjs');
 const { checkAssessment } = require('./assessment.cjs');
 const { checkCasesWorkflow } = require('./cases.cjs');
 const { checkHj212 } = require('./hj212.cjs');
+const { checkLedger } = require('./ledger.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let chromium;
@@ -52,6 +53,7 @@ const LEVEL_COLOURS = ['#00E400', '#FFFF00', '#FF7E00', '#FF0000', '#99004C', '#
 const tid = (id) => `[data-testid="${id}"]`;
 
 const T0 = Date.now();
+let ACCOUNTS = null; // the accounts of the run (the ledger check signs in a second role)
 const failures = [];
 let checks = 0;
 function check(cond, msg) {
@@ -569,6 +571,11 @@ async function runRole(browser, base, role, [user, pass], vp, first, mock) {
       await checkHj212(page, { base, label, check, api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`) });
       phase('hj212');
     }
+    await checkLedger(page, {
+      base, role, vp, label, check, log, mock, browser, accounts: ACCOUNTS, login: (p, u, pw) => login(p, base, u, pw),
+      api: (p) => apiGet(page, base, p), screenshot: (n) => shot(page, `${label}-${n}`), screenshotPath: (n) => path.join(SCREENSHOT_DIR, `${label}-${n}.png`),
+    });
+    phase('ledger');
     // sign out
     await page.goto(base + '/overview');
     await page.locator(tid('logout')).waitFor();
@@ -601,6 +608,7 @@ async function main() {
   }
   if (!accounts) throw new Error('ECOGOV_ACCOUNTS is not set (JSON {"admin":["user","pass"],...})');
   base = base.replace(/\/$/, '');
+  ACCOUNTS = accounts;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // launch() runs Chromium with a fresh temporary user-data-dir of its own (removed on close);
   // playwright refuses an explicit --user-data-dir here (that is launchPersistentContext's job)

@@ -18,6 +18,7 @@
 #include "net/http/routes_water.hpp"
 #include "net/http/routes_attachments.hpp"
 #include "net/http/routes_cases.hpp"
+#include "net/http/routes_ledger.hpp"
 
 namespace ecogov::http {
 
@@ -213,6 +214,7 @@ Server::Server(AppContext& ctx, ListenOptions options)
     register_assessment_routes(impl_->router, ctx);
     register_cases_routes(impl_->router, ctx);
     register_hj212_routes(impl_->router, ctx);
+    register_ledger_routes(impl_->router, ctx);
 }
 
 Server::~Server() = default;

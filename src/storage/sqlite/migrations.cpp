@@ -507,6 +507,136 @@ CREATE INDEX hj212_exceedances_outlet ON hj212_exceedances (outlet_id, data_time
 CREATE INDEX hj212_alarms_device ON hj212_alarms (device_id, kind, closed_ms);
 )sql";
 
+// Version 7: the task ledger (issue 4; docs/schema.md "Migration 0007 (ledger)"): categories (a
+// configurable list seeded with the issue's), tasks with a `version` for optimistic locking,
+// milestones, progress reports, recorded cards and supervision notices (督办). Days are INTEGER
+// days since 1970-01-01 (core/time.hpp Date).
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE ledger_categories (
+    code        TEXT PRIMARY KEY,
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    sort_order  INTEGER NOT NULL
+);
+
+INSERT INTO ledger_categories (code, name_zh, name_en, sort_order) VALUES
+    ('dust_control', '扬尘管控', 'Dust control', 1),
+    ('summer_ozone', '夏季臭氧防控', 'Summer ozone', 2),
+    ('diesel_trucks', '柴油货车治理', 'Diesel trucks', 3),
+    ('emission_control', '排放、油品与禁烧管控', 'Emission, oil and burning control', 4),
+    ('river_outfalls', '入河排污口', 'River outfalls', 5),
+    ('soil_groundwater', '土壤和地下水', 'Soil and groundwater', 6),
+    ('water_saving', '节水', 'Water saving', 7),
+    ('industrial_upgrading', '产业升级', 'Industrial upgrading', 8),
+    ('energy_transition', '能源转型', 'Energy transition', 9),
+    ('ecological_restoration', '生态修复', 'Ecological restoration', 10),
+    ('key_project', '重点项目', 'Key project', 11),
+    ('other', '其他', 'Other', 12);
+
+CREATE TABLE ledger_tasks (
+    id                    INTEGER PRIMARY KEY,
+    code                  TEXT NOT NULL UNIQUE,
+    title                 TEXT NOT NULL,
+    category              TEXT NOT NULL REFERENCES ledger_categories (code),
+    content               TEXT NOT NULL DEFAULT '',
+    measures              TEXT NOT NULL DEFAULT '',
+    lead_unit_id          INTEGER NOT NULL REFERENCES units (id),
+    cooperating_unit_ids  TEXT NOT NULL DEFAULT '',
+    responsible_leader    TEXT NOT NULL DEFAULT '',
+    responsible_person    TEXT NOT NULL DEFAULT '',
+    target_id             INTEGER NULL REFERENCES targets (id),
+    start_on              INTEGER NOT NULL,
+    due_on                INTEGER NOT NULL,
+    priority              TEXT NOT NULL,
+    source_document       TEXT NOT NULL DEFAULT '',
+    status                TEXT NOT NULL,
+    key_project           INTEGER NOT NULL DEFAULT 0,
+    investment_planned    REAL NULL,
+    investment_completed  REAL NULL,
+    physical_progress     INTEGER NULL,
+    last_report_on        INTEGER NULL,
+    version               INTEGER NOT NULL DEFAULT 1,
+    created_at            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL
+);
+
+CREATE TABLE ledger_milestones (
+    id                    INTEGER PRIMARY KEY,
+    task_id               INTEGER NOT NULL REFERENCES ledger_tasks (id),
+    seq                   INTEGER NOT NULL,
+    due_on                INTEGER NOT NULL,
+    deliverable           TEXT NOT NULL,
+    responsible_unit_id   INTEGER NOT NULL REFERENCES units (id),
+    state                 TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+    done_on               INTEGER NULL,
+    evidence_report_id    INTEGER NULL,
+    evidence              TEXT NOT NULL DEFAULT '',
+    UNIQUE (task_id, seq)
+);
+
+CREATE TABLE ledger_reports (
+    id             INTEGER PRIMARY KEY,
+    task_id        INTEGER NOT NULL REFERENCES ledger_tasks (id),
+    milestone_id   INTEGER NOT NULL REFERENCES ledger_milestones (id),
+    unit_id        INTEGER NOT NULL REFERENCES units (id),
+    reported_on    INTEGER NOT NULL,
+    percent        INTEGER NOT NULL,
+    body           TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'returned')),
+    review_reason  TEXT NOT NULL DEFAULT '',
+    reviewed_by    INTEGER NULL REFERENCES users (id),
+    reviewed_at    TEXT NULL,
+    created_by     INTEGER NULL REFERENCES users (id),
+    created_at     TEXT NOT NULL
+);
+
+CREATE TABLE ledger_cards (
+    id             INTEGER PRIMARY KEY,
+    task_id        INTEGER NOT NULL REFERENCES ledger_tasks (id),
+    unit_id        INTEGER NOT NULL REFERENCES units (id),
+    color          TEXT NOT NULL CHECK (color IN ('yellow', 'red')),
+    issued_on      INTEGER NOT NULL,
+    milestone_seq  INTEGER NOT NULL DEFAULT 0,
+    reason         TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    UNIQUE (task_id, color, issued_on, milestone_seq)
+);
+
+CREATE TABLE ledger_notices (
+    id           INTEGER PRIMARY KEY,
+    task_id      INTEGER NULL REFERENCES ledger_tasks (id),
+    unit_id      INTEGER NOT NULL REFERENCES units (id),
+    level        INTEGER NOT NULL,
+    deadline_on  INTEGER NOT NULL,
+    body         TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('open', 'answered')),
+    answer       TEXT NOT NULL DEFAULT '',
+    answered_by  INTEGER NULL REFERENCES users (id),
+    answered_at  TEXT NULL,
+    issued_by    INTEGER NULL REFERENCES users (id),
+    issued_at    TEXT NOT NULL,
+    escalated_at TEXT NULL
+);
+
+CREATE TABLE ledger_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    generation  BIGINT NOT NULL
+);
+
+INSERT INTO ledger_state (id, generation) VALUES (1, 1);
+
+CREATE INDEX ledger_tasks_lead_unit ON ledger_tasks (lead_unit_id);
+CREATE INDEX ledger_tasks_due ON ledger_tasks (due_on, id);
+CREATE INDEX ledger_tasks_category ON ledger_tasks (category, status);
+CREATE INDEX ledger_milestones_open ON ledger_milestones (task_id, state, due_on);
+CREATE INDEX ledger_milestones_unit ON ledger_milestones (responsible_unit_id, task_id);
+CREATE INDEX ledger_milestones_due ON ledger_milestones (state, due_on);
+CREATE INDEX ledger_reports_task ON ledger_reports (task_id, id);
+CREATE INDEX ledger_reports_pending ON ledger_reports (status);
+CREATE INDEX ledger_cards_task ON ledger_cards (task_id);
+CREATE INDEX ledger_notices_unit ON ledger_notices (unit_id, status);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kV1},
     Migration{2, "water and soil", kV2},
@@ -514,6 +644,7 @@ constexpr std::array kMigrations{
     Migration{4, "assessment", kV4},
     Migration{5, "problems and cases", kV5},
     Migration{6, "hj212 online monitoring", kV6},
+    Migration{7, "task ledger", kV7},
 };
 
 }  // namespace

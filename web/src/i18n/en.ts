@@ -5,13 +5,14 @@ import targets from './targets.en'
 import imports from './imports.en'
 import assessment from './assessment.en'
 import hj212 from './hj212.en'
+import ledger from './ledger.en'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof zh> = {
   assessment,
   cases,
   app: { title: 'Eco-environment Campaign Platform', short: 'ecogov' },
-  nav: { hj212: 'Online monitoring', quality: 'Environment', problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
+  nav: { ledger: 'Ledger', hj212: 'Online monitoring', quality: 'Environment', problems: 'Problems', system: 'System', audit: 'Audit', imports: 'Import', overview: 'Overview', air: 'Air quality', stations: 'Stations', water: 'Water', soil: 'Soil', assessment: 'Assessment', org: 'Units and users', menu: 'Menu' },
   header: { logout: 'Sign out', switchTo: '中文', language: 'Language' },
   role: { admin: 'Administrator', bureau: 'Bureau', unit: 'Unit', leader: 'Leader' },
   login: {
@@ -93,6 +94,7 @@ const en: Shape<typeof zh> = {
     addUnit: 'Add unit', noParent: '(none)',
   },
   category: { 1: 'Good', 2: 'Moderate', 3: 'Lightly polluted', 4: 'Moderately polluted', 5: 'Heavily polluted', 6: 'Severely polluted' },
+  ledger,
   notFound: 'Page not found',
   forbidden: 'You may not open this page',
   audit,

@@ -4,11 +4,12 @@ import targets from './targets.zh-CN'
 import audit from './audit.zh-CN'
 import assessment from './assessment.zh-CN'
 import hj212 from './hj212.zh-CN'
+import ledger from './ledger.zh-CN'
 export default {
   assessment,
   cases,
   app: { title: '生态环境攻坚管理平台', short: 'ecogov' },
-  nav: { hj212: '在线监测', quality: '环境质量', problems: '问题与案件', system: '系统管理', audit: '审计日志', imports: '数据导入', overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', assessment: '考核排名', org: '单位与用户', menu: '菜单' },
+  nav: { ledger: '任务台账', hj212: '在线监测', quality: '环境质量', problems: '问题与案件', system: '系统管理', audit: '审计日志', imports: '数据导入', overview: '总览', air: '空气质量', stations: '监测站点', water: '水环境', soil: '土壤', assessment: '考核排名', org: '单位与用户', menu: '菜单' },
   header: { logout: '退出登录', switchTo: 'English', language: '语言' },
   role: { admin: '系统管理员', bureau: '生态环境局', unit: '责任单位', leader: '领导' },
   login: {
@@ -93,6 +94,7 @@ export default {
   audit,
   targets,
   imports,
+  ledger,
   notFound: '页面不存在',
   forbidden: '无权访问该页面',
   ...hj212,
