@@ -68,6 +68,7 @@ async function checkAssessment(page, { base, role, label, check, api, screenshot
   let runId = null;
   if (role === 'bureau') {
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/assessment/runs') && r.request().method() === 'POST');
+    posted.catch(() => {});  // a step failing before the await must not leave an unhandled rejection
     await runButton.click();
     const res = await posted;
     check(res.status() === 201, `${label}: running the month answered ${res.status()}`);
