@@ -104,7 +104,7 @@ x1 = 100
 y1 = 10
 missing = "full"
 
-# 重点任务与问题整改 (from the task ledger and problems; entered by hand until wired)
+# 重点任务与问题整改 (from the task ledger and problems; missing = full: nothing due, no problem)
 [[item]]
 id = "tasks"
 name = "重点任务完成率"
@@ -205,6 +205,7 @@ category = "重点任务"
 indicator = "task_completion_rate"
 max = 30
 rule = "ratio"
+missing = "full"
 
 [[item]]
 id = "on_time"
@@ -217,6 +218,7 @@ x0 = 60
 y0 = 0
 x1 = 100
 y1 = 20
+missing = "full"
 
 [[item]]
 id = "cards"
@@ -236,6 +238,7 @@ category = "督办答复"
 indicator = "supervision_answer_rate"
 max = 15
 rule = "ratio"
+missing = "full"
 
 [[item]]
 id = "rectification"

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "services/ledger.hpp"
+#include "services/problems.hpp"
 #include "services/stations.hpp"
 #include "services/water_targets.hpp"
 #include "standards/evaluation/period_evaluation.hpp"
@@ -23,16 +25,16 @@ const std::vector<IndicatorInfo>& indicator_catalog() {
         {"composite_index", "综合指数", "Composite index", "index", "air", false},
         {"composite_change", "综合指数同比变化率", "Composite index change", "%", "air", false},
         {"water_attainment", "断面水质达标率", "Water sections attaining", "%", "water", false},
-        {"task_completion_rate", "任务完成率", "Task completion rate", "%", "ledger", true},
-        {"task_on_time_rate", "任务按时完成率", "Tasks on time", "%", "ledger", true},
-        {"yellow_cards", "黄牌数", "Yellow cards", "count", "ledger", true},
-        {"red_cards", "红牌数", "Red cards", "count", "ledger", true},
-        {"rectification_rate", "问题整改率", "Problem rectification rate", "%", "cases", true},
-        {"overdue_rate", "问题逾期率", "Problems overdue", "%", "cases", true},
-        {"complaints", "群众信访投诉件数", "Complaints", "count", "cases", true},
-        {"serious_damage_accountable", "严重生态破坏问责案件数", "Serious damage cases with accountability", "count", "cases", true},
-        {"heavy_pollution_cases", "重大污染事件数", "Major pollution incidents", "count", "cases", true},
-        {"supervision_answer_rate", "督办按时回复率", "Supervision notices answered on time", "%", "cases", true},
+        {"task_completion_rate", "任务完成率", "Task completion rate", "%", "ledger", false},
+        {"task_on_time_rate", "任务按时完成率", "Tasks on time", "%", "ledger", false},
+        {"yellow_cards", "黄牌数", "Yellow cards", "count", "ledger", false},
+        {"red_cards", "红牌数", "Red cards", "count", "ledger", false},
+        {"rectification_rate", "问题整改率", "Problem rectification rate", "%", "cases", false},
+        {"overdue_rate", "问题逾期率", "Problems overdue", "%", "cases", false},
+        {"complaints", "群众信访投诉件数", "Complaints", "count", "cases", false},
+        {"serious_damage_accountable", "严重生态破坏问责案件数", "Serious damage cases with accountability", "count", "cases", false},
+        {"heavy_pollution_cases", "重大污染事件数", "Major pollution incidents", "count", "manual", false},
+        {"supervision_answer_rate", "督办按时回复率", "Supervision notices answered on time", "%", "ledger", false},
     };
     return catalog;
 }
@@ -124,6 +126,107 @@ Result<void> fill_water(storage::Connection& c, const AssessedUnit& u, const ass
     return {};
 }
 
+std::optional<Fixed> percent(std::int64_t part, std::int64_t whole) {
+    if (whole == 0) return std::nullopt;
+    return assessment::fixed_muldiv(fixed_int(part), fixed_int(100), fixed_int(whole));
+}
+
+void put(std::map<std::string, IndicatorValue>& out, const std::vector<std::string>& wanted, const char* id,
+         std::optional<Fixed> v, const char* source) {
+    if (wants(wanted, id)) out[id] = IndicatorValue{v, v ? source : "none"};
+}
+
+bool wants_any(const std::vector<std::string>& wanted, std::initializer_list<const char*> ids) {
+    return std::any_of(ids.begin(), ids.end(), [&](const char* id) { return wants(wanted, id); });
+}
+
+/// The CST calendar day of a stored UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" (a date-only or
+/// offset-less text is taken as CST).
+std::optional<Date> cst_day(const std::string& iso) {
+    auto d = Date::parse(std::string_view(iso).substr(0, 10));
+    if (!d || iso.size() < 13 || iso.back() != 'Z') return d;
+    const int hour = std::atoi(iso.substr(11, 2).c_str());
+    return hour >= 16 ? *d + 1 : *d;
+}
+
+/// Supervision notices (督办, ledger_notices) per unit whose deadline falls in the period:
+/// (due, answered on time = answered, never escalated, on or before the deadline day in CST).
+struct NoticeFacts {
+    std::int64_t due = 0;
+    std::int64_t on_time = 0;
+};
+
+/// The ledger's figures of the period, computed once for all units.
+struct LedgerFacts {
+    std::map<std::int64_t, LedgerStatRow> by_unit;
+    std::map<std::int64_t, NoticeFacts> notices;
+};
+
+Result<LedgerFacts> ledger_facts(storage::Connection& c, const assessment::Period& p, bool with_notices) {
+    const DateRange r = p.range();
+    auto stats = ledger_unit_statistics(c, r.first, r.last);
+    if (!stats) return std::unexpected(stats.error());
+    LedgerFacts f;
+    for (const LedgerStatRow& row : stats->units) f.by_unit[std::stoll(row.key)] = row;
+    if (!with_notices) return f;
+    auto notices = list_ledger_notices(c, std::nullopt, std::nullopt, std::nullopt);
+    if (!notices) return std::unexpected(notices.error());
+    for (const LedgerNotice& n : *notices) {
+        if (n.deadline < r.first || n.deadline > r.last) continue;
+        NoticeFacts& nf = f.notices[n.unit_id];
+        ++nf.due;
+        const auto answered = cst_day(n.answered_at);
+        if (n.status == "answered" && n.escalated_at.empty() && answered && *answered <= n.deadline) ++nf.on_time;
+    }
+    return f;
+}
+
+/// Ledger indicators of one unit (any kind; the milestones it is responsible for).
+void fill_ledger(const LedgerFacts& f, const AssessedUnit& u, const std::vector<std::string>& wanted,
+                 std::map<std::string, IndicatorValue>& out) {
+    LedgerStatRow row;
+    if (auto it = f.by_unit.find(u.id); it != f.by_unit.end()) row = it->second;
+    NoticeFacts n;
+    if (auto it = f.notices.find(u.id); it != f.notices.end()) n = it->second;
+    put(out, wanted, "task_completion_rate", percent(row.done, row.milestones_due), "ledger");
+    put(out, wanted, "task_on_time_rate", percent(row.on_time, row.milestones_due), "ledger");
+    put(out, wanted, "yellow_cards", fixed_int(row.yellow_cards), "ledger");
+    put(out, wanted, "red_cards", fixed_int(row.red_cards), "ledger");
+    put(out, wanted, "supervision_answer_rate", percent(n.on_time, n.due), "ledger");
+}
+
+/// Problem figures per township: the period's own (complaints) and the year to the period's end
+/// (rectification, overdue, the veto fact), computed once for all units.
+struct ProblemFacts {
+    std::map<std::int64_t, UnitProblemStatistics> period, year;
+};
+
+Result<ProblemFacts> problem_facts(storage::Connection& c, const assessment::Period& p) {
+    const DateRange r = p.range();
+    auto period = problem_unit_statistics(c, r.first, r.last);
+    if (!period) return std::unexpected(period.error());
+    auto year = problem_unit_statistics(c, Date::from_ymd(r.last.year(), 1, 1), r.last);
+    if (!year) return std::unexpected(year.error());
+    ProblemFacts f;
+    for (const auto& s : *period) f.period[s.unit_id] = s;
+    for (const auto& s : *year) f.year[s.unit_id] = s;
+    return f;
+}
+
+/// Problem indicators of a township (属地); other units have none (problems are located in
+/// townships; a department's sector figures are entered by hand).
+void fill_problems(const ProblemFacts& f, const AssessedUnit& u, const std::vector<std::string>& wanted,
+                   std::map<std::string, IndicatorValue>& out) {
+    const auto month = f.period.find(u.id);
+    const auto year = f.year.find(u.id);
+    if (month == f.period.end() || year == f.year.end()) return;
+    const UnitProblemStatistics& y = year->second;
+    put(out, wanted, "rectification_rate", percent(y.rectified, y.problems), "cases");
+    put(out, wanted, "overdue_rate", percent(y.overdue, y.problems), "cases");
+    put(out, wanted, "serious_damage_accountable", fixed_int(y.accountable_cases), "cases");
+    put(out, wanted, "complaints", fixed_int(month->second.complaints), "cases");
+}
+
 /// Manual inputs of the period: unit id → indicator → value.
 Result<std::map<std::int64_t, std::map<std::string, Fixed>>> manual_inputs(storage::Connection& c, const std::string& period) {
     const storage::SqlValue p[] = {period};
@@ -143,12 +246,26 @@ Result<IndicatorTable> compute_indicators(storage::Connection& c, AirQueries& ai
     if (!stations) return std::unexpected(stations.error());
     auto manual = manual_inputs(c, period.label());
     if (!manual) return std::unexpected(manual.error());
+    LedgerFacts ledger;
+    if (wants_any(indicators, {"task_completion_rate", "task_on_time_rate", "yellow_cards", "red_cards", "supervision_answer_rate"})) {
+        auto l = ledger_facts(c, period, wants(indicators, "supervision_answer_rate"));
+        if (!l) return std::unexpected(l.error());
+        ledger = std::move(*l);
+    }
+    ProblemFacts problems;
+    if (wants_any(indicators, {"rectification_rate", "overdue_rate", "complaints", "serious_damage_accountable"})) {
+        auto pf = problem_facts(c, period);
+        if (!pf) return std::unexpected(pf.error());
+        problems = std::move(*pf);
+    }
     IndicatorTable table;
     for (const AssessedUnit& u : units) {
         auto& row = table[u.code];
         if (auto ok = fill_air(c, air, u, *stations, period, indicators, row); !ok) return std::unexpected(ok.error());
         if (wants(indicators, "water_attainment"))
             if (auto ok = fill_water(c, u, period, row); !ok) return std::unexpected(ok.error());
+        fill_ledger(ledger, u, indicators, row);
+        fill_problems(problems, u, indicators, row);
         for (const std::string& id : indicators) {
             const IndicatorInfo* info = find_indicator(id);
             if (!row.contains(id)) row[id] = IndicatorValue{std::nullopt, info && info->pending ? "pending" : "none"};

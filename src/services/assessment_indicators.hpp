@@ -12,10 +12,21 @@
 //   no valid day (or, for changes, none in either period).
 // - Water: water_attainment (% of the unit's sections whose class over the period meets their
 //   target, services/water_targets.hpp); no value when none is assessed.
-// - Task ledger (issue 4) and problems (issue 5): task_completion_rate, task_on_time_rate,
-//   yellow_cards, red_cards, rectification_rate, overdue_rate, complaints,
-//   serious_damage_accountable, heavy_pollution_cases, supervision_answer_rate: provider slots
-//   that answer "no data" until wired (source "pending").
+// - Task ledger (issue 4; ledger_unit_statistics over the period's days, judged at its last day;
+//   any unit kind, by the milestones it is responsible for): task_completion_rate (done /
+//   milestones due × 100), task_on_time_rate (done on or before their due date / due × 100) — no
+//   value when no milestone is due; yellow_cards, red_cards (cards issued in the period; 0 when
+//   none). supervision_answer_rate (督办, ledger notices due in the period: answered, never
+//   escalated and on or before the deadline day (CST) / due × 100; no value when none is due).
+// - Problems (issue 5; problem_unit_statistics, townships only — problems are located in a
+//   township, 属地; other units get no value): complaints (complaint problems discovered in the
+//   period; 0 when none); over the problems discovered from 1 January of the period's year to its
+//   last day (累计, year to date): rectification_rate (rectified / problems × 100),
+//   overdue_rate (overdue at the period's end / problems × 100) — no value when no problem —
+//   and serious_damage_accountable (serious damage cases with a valid accountability record; the
+//   veto holds for the rest of the year).
+// - heavy_pollution_cases (重大污染事件): no module records them; manual input only (source
+//   "manual", otherwise "none").
 // - Manual inputs: a value entered by the bureau for (unit, period, indicator) is used instead
 //   of any computed one (source "manual"); any id of [a-z0-9_] may be entered this way.
 #include <cstdint>
@@ -37,7 +48,7 @@ struct IndicatorInfo {
     std::string name_zh;
     std::string name_en;
     std::string unit;    // µg/m³, %, days, index, count
-    std::string source;  // air | water | ledger | cases
+    std::string source;  // air | water | ledger | cases | manual
     bool pending = false;  // provider not wired yet: always "no data" unless entered manually
 };
 

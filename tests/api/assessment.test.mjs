@@ -82,7 +82,12 @@ test('indicators and schemes: catalogue, validation with line numbers, versions;
   const ids = ind.map((i) => i.id);
   for (const id of ['pm25_mean', 'good_ratio', 'composite_change', 'water_attainment', 'task_completion_rate', 'serious_damage_accountable'])
     assert.ok(ids.includes(id), id);
-  assert.equal(ind.find((i) => i.id === 'task_completion_rate').pending, true);
+  // issues 4 and 5 are wired: no indicator is a pending slot any more
+  assert.deepEqual(ind.filter((i) => i.pending).map((i) => i.id), []);
+  assert.equal(ind.find((i) => i.id === 'task_completion_rate').source, 'ledger');
+  assert.equal(ind.find((i) => i.id === 'supervision_answer_rate').source, 'ledger');
+  assert.equal(ind.find((i) => i.id === 'rectification_rate').source, 'cases');
+  assert.equal(ind.find((i) => i.id === 'heavy_pollution_cases').source, 'manual');
   assert.equal(ind.find((i) => i.id === 'pm25_mean').pending, false);
 
   const bad = SCHEME.replace('max = 100', 'max = 0');

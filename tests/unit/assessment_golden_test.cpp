@@ -5,11 +5,14 @@
 // mean, ratio, change, item's points, bonus, grade, rank and money amount by its own arithmetic
 // (doubles) from the scheme's published rules — never through src/assessment. For townships with
 // one station the PM2.5 mean is also recomputed from the stored hours with the test's own SQL.
+// The task and problem inputs come from the test's own SQL over ledger_milestones, problems and
+// accountability_records (docs/assessment.md "Indicators"), not from the ledger or problem services.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -46,7 +49,50 @@ struct Expected {
     std::string grade;
     bool vetoed = false, blocked = false;
     double complaints = 0, honours = 0;
+    int computed_complaints = 0;
+    std::optional<double> tasks, rectification;  // %, none: nothing due / no problem
+    int accountable = 0;
 };
+
+/// task_completion_rate on the test's own SQL: milestones the unit is responsible for due in
+/// `days`, done ones × 100 / all; none when none is due.
+std::optional<double> task_rate(storage::Connection& c, std::int64_t unit, DateRange days) {
+    const storage::SqlValue p[] = {unit, std::int64_t{days.first.days}, std::int64_t{days.last.days}};
+    auto rows = c.query("SELECT state FROM ledger_milestones WHERE responsible_unit_id = $1 AND due_on >= $2 AND due_on <= $3", p);
+    if (!rows || rows->empty()) return std::nullopt;
+    long long done = 0;
+    for (const auto& r : *rows) done += r.text(0) == "done" ? 1 : 0;
+    return 100.0 * static_cast<double>(done) / static_cast<double>(rows->size());
+}
+
+struct ProblemFigures {
+    std::optional<double> rectification;  // %, over the problems discovered in `days`
+    int complaints = 0;
+    int accountable = 0;  // serious damage cases with an accountability record (secretary and head)
+};
+
+/// Problems located in the township, discovered in `days`, dismissed ones left out (own SQL).
+ProblemFigures problem_figures(storage::Connection& c, std::int64_t unit, DateRange days) {
+    static const std::set<std::string> rectified{"bureau_accepted", "public_notice", "closed"};
+    static const std::set<std::string> damage{"mountain_destruction", "illegal_land_occupation", "illegal_mining", "illegal_villa",
+                                              "river_reservoir_enclosure", "illegal_discharge", "forest_destruction"};
+    const storage::SqlValue p[] = {unit, std::int64_t{days.first.days}, std::int64_t{days.last.days}};
+    auto rows = c.query(
+        "SELECT p.state, p.kind, p.severity, (SELECT COUNT(*) FROM accountability_records a WHERE a.problem_id = p.id AND "
+        "a.township_unit_id = p.township_unit_id AND a.party_secretary <> '' AND a.township_head <> '') "
+        "FROM problems p WHERE p.township_unit_id = $1 AND p.discovered_on >= $2 AND p.discovered_on <= $3 AND p.state <> 'dismissed'",
+        p);
+    ProblemFigures f;
+    if (!rows || rows->empty()) return f;
+    long long fixed = 0;
+    for (const auto& r : *rows) {
+        fixed += rectified.contains(r.text(0)) ? 1 : 0;
+        f.complaints += r.text(1) == "complaint" ? 1 : 0;
+        f.accountable += damage.contains(r.text(1)) && r.text(2) == "serious" && r.integer(3) > 0 ? 1 : 0;
+    }
+    f.rectification = 100.0 * static_cast<double>(fixed) / static_cast<double>(rows->size());
+    return f;
+}
 
 std::string group_of(const std::string& code) {
     const int n = std::stoi(code.substr(4));
@@ -114,16 +160,17 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
     auto lease = db.db().acquire();
     ASSERT_TRUE(build_demo_data(*lease, db.clock(), Date::from_ymd(2026, 9, 30)));
     const Actor bureau{1, "bureau", Role::bureau, 0};
-    // Manual inputs the bureau entered (complaints, a damage case, an incident, honours).
+    // Manual inputs the bureau entered: complaints overriding the computed count (嵩阳街道 has one
+    // complaint problem in September), an incident, honours (5, capped at 2).
     auto unit_id = [&](const std::string& code) {
         const storage::SqlValue p[] = {code};
         return lease->query("SELECT id FROM units WHERE code = $1", p)->front().integer(0);
     };
     const std::string at = "2026-10-02T00:00:00Z";
-    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T05"), "", "2026-09", "complaints", "2", "", "", ""}, at));
-    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T01"), "", "2026-09", "serious_damage_accountable", "1", "", "", ""}, at));
-    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T09"), "", "2026-09", "heavy_pollution_cases", "1", "", "", ""}, at));
-    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T02"), "", "2026-09", "honours", "5", "", "", ""}, at));
+    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T01"), "", "2026-09", "complaints", "3", "", "", ""}, at));
+    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T10"), "", "2026-09", "heavy_pollution_cases", "1", "", "", ""}, at));
+    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T13"), "", "2026-09", "honours", "5", "", "", ""}, at));
+    ASSERT_TRUE(set_manual_input(*lease, bureau, {unit_id("DF-T10"), "", "2026-09", "honours", "2", "", "", ""}, at));
     auto scheme = save_scheme(*lease, bureau, "townships", shipped_townships(), at);
     ASSERT_TRUE(scheme) << scheme.error().message;
     AirQueries air;
@@ -166,10 +213,18 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
         auto water = water_attainment_facts(*lease, u.integer(0), false, sep);
         ASSERT_TRUE(water);
         if (water->assessed > 0) e.water = 100.0 * water->attaining / water->assessed;
-        e.complaints = e.code == "DF-T05" ? 2 : 0;
-        e.honours = e.code == "DF-T02" ? 5 : 0;
-        e.vetoed = e.code == "DF-T01";
-        e.blocked = e.code == "DF-T09";
+        // Tasks: the month's milestones; problems: complaints of the month, rectification and the
+        // veto over the year to the month's end (累计).
+        e.tasks = task_rate(*lease, u.integer(0), sep);
+        const ProblemFigures month = problem_figures(*lease, u.integer(0), sep);
+        const ProblemFigures year = problem_figures(*lease, u.integer(0), {Date::from_ymd(2026, 1, 1), sep.last});
+        e.rectification = year.rectification;
+        e.accountable = year.accountable;
+        e.computed_complaints = month.complaints;
+        e.complaints = e.code == "DF-T01" ? 3 : month.complaints;  // the manual input wins
+        e.honours = e.code == "DF-T13" ? 5 : e.code == "DF-T10" ? 2 : 0;
+        e.vetoed = e.accountable > 0;
+        e.blocked = e.code == "DF-T10";
         expected.push_back(e);
     }
     EXPECT_EQ(with_air, 16);
@@ -188,7 +243,9 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
                 if (o.group == e.group && o.composite && *o.composite < *e.composite) ++better;
             rank_points = std::max(5.0, 15.0 - better);
         }
-        const double ledger = 10 + 10 + std::max(0.0, 10 - e.complaints);  // tasks/rectification pending: full
+        const double ledger = (e.tasks ? std::clamp(*e.tasks / 10, 0.0, 10.0) : 10) +  // ratio, missing = full
+                              (e.rectification ? std::clamp(*e.rectification / 10, 0.0, 10.0) : 10) +
+                              std::max(0.0, 10 - e.complaints);
         e.total = air_points(e) + rank_points + ledger + std::min(2.0, e.honours);
         e.grade = e.total >= 90 ? "优秀" : e.total >= 70 ? "良好" : e.total >= 60 ? "合格" : "不合格";
         if (e.blocked && e.grade == "优秀") e.grade = "良好";
@@ -228,6 +285,23 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
         if (e.good) {
             EXPECT_NEAR(items[2].at("value").to_number<double>(), *e.good, 1e-9);
         }
+        auto value_of = [&](std::size_t i) -> std::optional<double> {
+            EXPECT_LT(i, items.size());
+            if (i >= items.size() || items[i].at("value").is_null()) return std::nullopt;
+            return items[i].at("value").to_number<double>();
+        };
+        EXPECT_EQ(items[6].at("indicator").as_string(), "task_completion_rate");
+        EXPECT_EQ(value_of(6).has_value(), e.tasks.has_value());
+        if (e.tasks && value_of(6)) {
+            EXPECT_NEAR(*value_of(6), *e.tasks, 0.0001);
+        }
+        EXPECT_EQ(items[7].at("indicator").as_string(), "rectification_rate");
+        EXPECT_EQ(value_of(7).has_value(), e.rectification.has_value());
+        if (e.rectification && value_of(7)) {
+            EXPECT_NEAR(*value_of(7), *e.rectification, 0.0001);
+        }
+        EXPECT_EQ(items[8].at("indicator").as_string(), "complaints");
+        EXPECT_EQ(value_of(8), std::optional<double>(e.complaints));
         ++compared;
     }
     EXPECT_EQ(compared, 17);
@@ -235,18 +309,31 @@ TEST(AssessmentGolden, DemoTownshipsSeptember2026) {
     auto of = [&](const std::string& code) -> const Expected& {
         return *std::find_if(expected.begin(), expected.end(), [&](const Expected& e) { return e.code == code; });
     };
-    EXPECT_EQ(of("DF-T02").grade, "优秀");
-    EXPECT_GE(of("DF-T09").total, 90.0);
-    EXPECT_EQ(of("DF-T09").grade, "良好");
-    EXPECT_GE(of("DF-T01").total, 70.0);
-    EXPECT_EQ(of("DF-T01").grade, "不合格");
+    EXPECT_EQ(of("DF-T13").grade, "优秀");
+    EXPECT_GE(of("DF-T10").total, 90.0);
+    EXPECT_EQ(of("DF-T10").grade, "良好");
+    // The veto comes from the problems: the demo's serious 私挖滥采 case in 送表矿区 with its
+    // accountability record (discovered in April, so counted over the year to September).
+    const std::string songbiao = lease->query("SELECT code FROM units WHERE name = '送表矿区'")->front().text(0);
+    EXPECT_EQ(of(songbiao).accountable, 1);
+    EXPECT_TRUE(of(songbiao).vetoed);
+    EXPECT_EQ(of(songbiao).grade, "不合格");
+    EXPECT_EQ(std::count_if(expected.begin(), expected.end(), [](const Expected& e) { return e.vetoed; }), 1);
+    // The wiring has something to check: some township has tasks due, some has problems, a complaint
+    // was counted from the problems.
+    EXPECT_TRUE(std::any_of(expected.begin(), expected.end(), [](const Expected& e) { return e.tasks && *e.tasks < 100; }));
+    EXPECT_TRUE(std::any_of(expected.begin(), expected.end(), [](const Expected& e) { return e.rectification && *e.rectification < 100; }));
+    EXPECT_EQ(of("DF-T01").computed_complaints, 1);  // overridden by the manual 3
     // The ranking has spread (not all equal) and the veto shows its cause.
     EXPECT_NE(run->results_json.find("严重生态破坏案件被问责"), std::string::npos);
-    // The ledger and problem providers are slots until issues 4 and 5 are wired: "pending", no value,
-    // and the item says it scored a missing value.
-    EXPECT_NE(run->inputs_json.find("\"task_completion_rate\":{\"value\":null,\"source\":\"pending\"}"), std::string::npos);
-    EXPECT_NE(run->inputs_json.find("\"complaints\":{\"value\":2,\"source\":\"manual\"}"), std::string::npos);
-    EXPECT_NE(run->results_json.find("task_completion_rate 无数据（no data）：按方案 missing = full 计满分"), std::string::npos);
+    // Sources: the ledger and problems are wired (nothing "pending"); a manual input still wins;
+    // a unit with nothing due scores the scheme's `missing = full` and says so.
+    EXPECT_EQ(run->inputs_json.find("pending"), std::string::npos);
+    EXPECT_NE(run->inputs_json.find("\"serious_damage_accountable\":{\"value\":1,\"source\":\"cases\"}"), std::string::npos);
+    EXPECT_NE(run->inputs_json.find("\"task_completion_rate\":{\"value\":"), std::string::npos);
+    EXPECT_NE(run->inputs_json.find("\"source\":\"ledger\""), std::string::npos);
+    EXPECT_NE(run->inputs_json.find("\"complaints\":{\"value\":3,\"source\":\"manual\"}"), std::string::npos);
+    EXPECT_NE(run->results_json.find("无数据（no data）：按方案 missing = full 计满分"), std::string::npos);
 }
 
 }  // namespace

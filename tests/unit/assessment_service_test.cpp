@@ -165,8 +165,9 @@ namespace ecogov {
 namespace {
 
 // Indicator providers: a township's air values come from its own stations, the bureau's from all;
-// a unit without stations has none; ledger/problem slots say "pending"; a manual value replaces a
-// computed one for its unit and period only.
+// a unit without stations has none; a rate with nothing due has no value, a count of nothing is 0
+// (problem counts for townships only); a manual value replaces a computed one for its unit and
+// period only.
 TEST(AssessmentIndicators, SourcesAndManualOverride) {
     testing::TempDb db;
     const auto town = db.unit("T1"), other = db.unit("T2"), bureau = db.unit("B", "bureau");
@@ -189,8 +190,12 @@ TEST(AssessmentIndicators, SourcesAndManualOverride) {
     EXPECT_EQ(t1.at("pm25_mean").source, "air");
     EXPECT_TRUE(t1.at("good_ratio").value);
     EXPECT_FALSE(t1.at("pm25_yoy").value);  // no data a year earlier
-    EXPECT_EQ(t1.at("task_completion_rate").source, "pending");
-    EXPECT_EQ(t1.at("complaints").source, "pending");
+    EXPECT_FALSE(t1.at("task_completion_rate").value);  // no milestone due
+    EXPECT_EQ(t1.at("task_completion_rate").source, "none");
+    EXPECT_EQ(t1.at("complaints").value, assessment::fixed_int(0));
+    EXPECT_EQ(t1.at("complaints").source, "cases");
+    EXPECT_FALSE(table->at("B").at("complaints").value);  // problems are located in townships
+    EXPECT_EQ(table->at("B").at("complaints").source, "none");
     EXPECT_FALSE(table->at("T2").at("pm25_mean").value);  // no station of its own
     EXPECT_EQ(table->at("T2").at("pm25_mean").source, "none");
     EXPECT_EQ(table->at("B").at("pm25_mean").value, t1.at("pm25_mean").value);  // the bureau: every station
