@@ -1,7 +1,7 @@
 #pragma once
 // Opening a problem (整改问题) from an online-monitoring alarm (issue 7 item 4, acceptance 4): the
 // seam between the HJ 212 ingest and the problems and cases service of issue 5
-// (services/problems.hpp). `ecogov serve`, the demo and `ecogov hj212 register` use
+// (services/problems.hpp). `ecogov serve`, the demo and `ecogov hj212 ingest` use
 // CasesProblemLink; PendingProblemLink remains for the benchmarks and receiver tests that measure
 // the ingest alone.
 //
@@ -37,8 +37,8 @@ struct ProblemOpener {
                                                              const ProblemRequest& request) = 0;
 };
 
-/// Default: no problem is created; the alarm stays "problem pending link" (待关联问题) for the lead
-/// to link once the cases service is merged.
+/// No problem is created; the alarm stays "problem pending link" (待关联问题). For tests and
+/// benchmarks of the ingest alone; the product uses CasesProblemLink.
 struct PendingProblemLink final : ProblemOpener {
     Result<std::optional<std::int64_t>> open_problem(storage::Connection&,
                                                      const ProblemRequest&) override {
