@@ -12,7 +12,7 @@ struct KindInfo {
     std::string_view name_zh;
 };
 
-constexpr std::array<KindInfo, 12> kKinds{{
+constexpr std::array<KindInfo, 13> kKinds{{
     {ProblemKind::mountain_destruction, "mountain_destruction", "破坏山体"},
     {ProblemKind::illegal_land_occupation, "illegal_land_occupation", "违法占地"},
     {ProblemKind::illegal_mining, "illegal_mining", "私挖滥采"},
@@ -24,10 +24,11 @@ constexpr std::array<KindInfo, 12> kKinds{{
     {ProblemKind::outfall, "outfall", "入河排污口问题"},
     {ProblemKind::four_chaos, "four_chaos", "河湖四乱"},
     {ProblemKind::complaint, "complaint", "信访投诉"},
+    {ProblemKind::dust, "dust", "扬尘污染"},
     {ProblemKind::other, "other", "其他"},
 }};
 
-constexpr std::array<ProblemKind, 12> kAllKinds{
+constexpr std::array<ProblemKind, 13> kAllKinds{
     ProblemKind::mountain_destruction,
     ProblemKind::illegal_land_occupation,
     ProblemKind::illegal_mining,
@@ -39,6 +40,7 @@ constexpr std::array<ProblemKind, 12> kAllKinds{
     ProblemKind::outfall,
     ProblemKind::four_chaos,
     ProblemKind::complaint,
+    ProblemKind::dust,
     ProblemKind::other,
 };
 

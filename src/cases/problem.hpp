@@ -32,6 +32,7 @@ enum class ProblemKind : unsigned char {
     outfall,                    // 入河排污口问题
     four_chaos,                 // 河湖"四乱" (乱占、乱采、乱堆、乱建, §6.1)
     complaint,                  // 群众信访投诉
+    dust,                       // 扬尘污染 (construction-site dust monitors, issue 7 item 4)
     other,                      // 其他
 };
 

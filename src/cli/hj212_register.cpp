@@ -78,7 +78,7 @@ int run_ingest(const IngestArgs& a) {
         if (in != stdin) std::fclose(in);
         return 1;
     }
-    PendingProblemLink problems;
+    CasesProblemLink problems(wall_clock());  // exceedance runs open problems, as in `serve`
     Hj212Ingestor ingest(**db, wall_clock(), Hj212IngestSettings{}, problems);
     hj212::Framer framer(9999);
     std::vector<Hj212Incoming> batch;

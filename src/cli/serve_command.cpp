@@ -101,7 +101,7 @@ int serve(const ServeConfig& c) {
         return 1;
     }
     std::cout << "listening on http://" << c.listen << ":" << *port << std::endl;
-    PendingProblemLink problems;  // issue 5's cases service replaces this at merge
+    CasesProblemLink problems(wall_clock());  // exceedance runs open problems (issue 7 item 4)
     Hj212Ingestor ingestor(**db, wall_clock(), hj212_settings_of(c), problems);
     std::unique_ptr<net::hj212::Receiver> receiver;
     if (c.hj212_port >= 0) {

@@ -211,11 +211,13 @@ Result<DemoSummary> build_demo_data(storage::Connection& c, const Clock& clock, 
     s.soil_plots = water->plots;
     s.soil_samples = water->soil_samples;
     s.targets += water->targets;
-    if (auto hj = add_hj212_demo(c, clock, cli, at, b.unit_by_name); !hj) return std::unexpected(hj.error());
     if (auto ok = add_users(c, clock, cli, b, s); !ok) return std::unexpected(ok.error());
     auto cases = add_cases_demo(c, b.unit_by_name, last_day);
     if (!cases) return std::unexpected(cases.error());
     s.problems = cases->problems;
+    // after the cases demo (its problem codes stay P2026-0001...): the exceedance runs of the
+    // online-monitoring demo open their own problems (source 在线监测)
+    if (auto hj = add_hj212_demo(c, clock, cli, at, b.unit_by_name); !hj) return std::unexpected(hj.error());
     if (auto ok = add_demo_ledger(c, cli, at, b, last_day); !ok) return std::unexpected(ok.error());
     // last: the assessment runs score what the other modules have stored
     AirQueries air;

@@ -80,7 +80,7 @@ Result<Hj212DemoSummary> add_hj212_demo(storage::Connection& c, const Clock& clo
                                         const std::string& at,
                                         const std::map<std::string, std::int64_t>& unit_by_name) {
     Hj212DemoSummary summary;
-    PendingProblemLink pending;
+    CasesProblemLink problems(clock);
     const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
     const std::int64_t local_now = now_s + 8 * 3600;
     const std::int64_t last_hour = (local_now / 3600) * 3600 - 3600;  // the last complete hour
@@ -120,12 +120,12 @@ Result<Hj212DemoSummary> add_hj212_demo(storage::Connection& c, const Clock& clo
             frames.push_back({std::move(raw), crc, "demo", (start - 8 * 3600 + 3600 + 120) * 1000});
         }
         ShiftedClock when(clock, std::chrono::seconds(s.silent_hours * 3600));
-        Hj212Ingestor ingest(when, Hj212IngestSettings{}, pending);
+        Hj212Ingestor ingest(when, Hj212IngestSettings{}, problems);
         auto stored = ingest.store_batch(c, frames);
         if (!stored) return std::unexpected(stored.error());
         summary.frames += static_cast<std::int64_t>(frames.size());
     }
-    Hj212Ingestor outages(clock, Hj212IngestSettings{}, pending);
+    Hj212Ingestor outages(clock, Hj212IngestSettings{}, problems);
     if (auto n = outages.check_outages(c); !n) return std::unexpected(n.error());
     return summary;
 }

@@ -478,12 +478,21 @@ Result<std::vector<Hj212Outcome>> Hj212Ingestor::store_batch(storage::Connection
         if (auto k = tx->commit(); !k) return std::unexpected(k.error());
         return out;
     };
-    auto all = attempt(frames);
+    // A rolled-back attempt may have changed the in-memory alarm state (an exceedance alarm
+    // marked open whose row, and problem, were rolled back): reload it from the store.
+    auto attempt_or_reload = [&](std::span<const Hj212Incoming> part) -> Result<std::vector<Hj212Outcome>> {
+        if (s_->stale)
+            if (auto r = s_->reload(c); !r) return std::unexpected(r.error());
+        auto r = attempt(part);
+        if (!r) s_->stale = true;
+        return r;
+    };
+    auto all = attempt_or_reload(frames);
     if (all || frames.size() == 1) return all;
     std::vector<Hj212Outcome> out;
     out.reserve(frames.size());
     for (std::size_t i = 0; i < frames.size(); ++i) {
-        auto one = attempt(frames.subspan(i, 1));
+        auto one = attempt_or_reload(frames.subspan(i, 1));
         if (one) {
             out.push_back(std::move(one->front()));
         } else {

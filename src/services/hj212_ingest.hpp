@@ -15,11 +15,13 @@
 //   clock_skew_s and the registry allows setting it; 9013 and then 1012 to a 1013 request) are returned only when the transaction has
 //   committed: the caller sends them after store_batch returns, never before. When the batch
 //   transaction fails, each frame is retried in its own transaction; a frame that still fails
-//   gets no reply.
+//   gets no reply. After a failed (rolled-back) attempt the open-alarm state is re-read from the
+//   store before the next attempt, so an alarm (and problem) rolled back is opened again.
 // - Values of 2051/2061/2031 uploads are compared with the outlet's limits (hourly limit for
 //   2061, daily for 2031 when set, else the concentration limit; ZsAvg against the converted
 //   limit), and a value flagged T is an exceedance. `exceedance_run` consecutive exceedances of a
-//   pollutant on a device open one alarm and ask the ProblemOpener for a problem; a value within
+//   pollutant on a device open one alarm and ask the ProblemOpener for a problem on the same
+//   transaction (CasesProblemLink: services/hj212_problems.hpp); a value within
 //   the limit ends the run and closes the alarm. Runs are counted in memory (a restart starts
 //   them over).
 // - check_outages (called with the clock's now, no sleeping): a device seen before but silent

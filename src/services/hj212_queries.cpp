@@ -201,9 +201,10 @@ Result<std::vector<Hj212Alarm>> hj212_alarms(storage::Connection& c, const std::
         return fail(ErrorCode::invalid_argument, "kind: expected exceedance, outage or clock_skew", "kind");
     std::string sql =
         "SELECT a.id, a.device_id, a.outlet_id, a.kind, d.mn, o.name, e.name, a.code, a.title, a.detail, "
-        "a.opened_ms, a.closed_ms, a.problem_kind, a.problem_status, a.problem_id FROM hj212_alarms a "
+        "a.opened_ms, a.closed_ms, a.problem_kind, a.problem_status, a.problem_id, pr.code FROM hj212_alarms a "
         "JOIN hj212_devices d ON d.id = a.device_id JOIN hj212_outlets o ON o.id = a.outlet_id "
-        "JOIN hj212_enterprises e ON e.id = o.enterprise_id WHERE 1 = 1";
+        "JOIN hj212_enterprises e ON e.id = o.enterprise_id LEFT JOIN problems pr ON pr.id = a.problem_id "
+        "WHERE 1 = 1";
     std::vector<SqlValue> p;
     if (kind) {
         p.push_back(*kind);
@@ -231,6 +232,7 @@ Result<std::vector<Hj212Alarm>> hj212_alarms(storage::Connection& c, const std::
         a.problem_kind = r.text(12);
         a.problem_status = r.text(13);
         a.problem_id = r.opt_integer(14);
+        if (a.problem_id) a.problem_code = r.text(15);
         out.push_back(std::move(a));
     }
     return out;

@@ -61,7 +61,8 @@ struct Hj212Alarm {
     std::string opened;                  // UTC ISO
     std::optional<std::string> closed;   // UTC ISO
     std::string problem_kind, problem_status;
-    std::optional<std::int64_t> problem_id;
+    std::optional<std::int64_t> problem_id;  // the problem the alarm opened (problem_status linked)
+    std::string problem_code;                 // its code (problems.code), empty when not linked
 };
 
 struct Hj212Frame {

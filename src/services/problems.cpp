@@ -160,21 +160,30 @@ Result<ProblemRecord> insert_problem(storage::Connection& c, const Actor& who, N
 
 }  // namespace problem_store
 
-Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, const Actor& who,
-                                   NewProblem p) {
+Result<ProblemRecord> open_problem_in(storage::Connection& tx, const Clock& clock,
+                                      const Actor& who, NewProblem p) {
     if (!can_write_campaign(who))
         return fail(ErrorCode::forbidden, "only admin and bureau may register problems");
     const std::string at = iso_utc(clock.now());
-    auto tx = storage::Transaction::begin(c);
-    if (!tx) return std::unexpected(tx.error());
-    auto rec = insert_problem(c, who, std::move(p), at, problems_today(clock));
+    auto rec = insert_problem(tx, who, std::move(p), at, problems_today(clock));
     if (!rec) return std::unexpected(rec.error());
-    if (auto a = append_audit(c, who,
+    if (auto a = append_audit(tx, who,
                               {"create", "problems", std::to_string(rec->id), std::nullopt,
                                audit_json(*rec)},
                               at);
         !a)
         return std::unexpected(a.error());
+    return rec;
+}
+
+Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, const Actor& who,
+                                   NewProblem p) {
+    if (!can_write_campaign(who))
+        return fail(ErrorCode::forbidden, "only admin and bureau may register problems");
+    auto tx = storage::Transaction::begin(c);
+    if (!tx) return std::unexpected(tx.error());
+    auto rec = open_problem_in(c, clock, who, std::move(p));
+    if (!rec) return std::unexpected(rec.error());
     if (auto k = tx->commit(); !k) return std::unexpected(k.error());
     return rec;
 }

@@ -132,6 +132,11 @@ struct ProblemFilter {
 /// (HJ 212 monitoring opens 违规排放 problems with source "online_monitoring").
 Result<ProblemRecord> open_problem(storage::Connection& c, const Clock& clock, const Actor& who,
                                    NewProblem p);
+/// The same on the caller's open transaction `tx` (insert, first history row `register`, audit
+/// entry; no begin/commit): the HJ 212 ingest opens a problem inside its ingest transaction so the
+/// alarm and its problem are stored together or not at all. On an error the caller rolls back.
+Result<ProblemRecord> open_problem_in(storage::Connection& tx, const Clock& clock,
+                                      const Actor& who, NewProblem p);
 
 Result<std::vector<ProblemRecord>> list_problems(storage::Connection& c, const ProblemFilter& f,
                                                  Date today);

@@ -1,7 +1,7 @@
 // Online monitoring (docs/api.md "Online monitoring (HJ 212)"; issue 7): the registry CRUD with
 // roles and validation, frames stored through `ecogov hj212 ingest` (the receiver's ingest),
 // devices online, latest values of an outlet against its limits, hourly series, exceedance
-// records and the exceedance alarm (problem pending link), raw frames per device kept for audit,
+// records and the exceedance alarm with the problem it opened (在线监测, linked), raw frames per device kept for audit,
 // quarantine of an unknown device, and the summary counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,8 +108,20 @@ test('frames: stored, exceedances, alarm, latest against limits, series, raw fra
   const alarms = assertStatus(await s.c.leader.get('/api/v1/hj212/alarms?kind=exceedance&open=1'), 200).alarms;
   assert.equal(alarms.length, 1);
   assert.equal(alarms[0].problem_kind, '违规排放');
-  assert.equal(alarms[0].problem_status, 'pending_link');
   assert.match(alarms[0].title, /登封热电厂 1号烟囱 a21026 连续 3 次超标/);
+  // the run of 3 opened exactly one problem (issue 7 acceptance 4), linked to the alarm
+  assert.equal(alarms[0].problem_status, 'linked');
+  assert.equal(typeof alarms[0].problem_id, 'number');
+  const problem = assertStatus(await s.c.leader.get(`/api/v1/problems/${alarms[0].problem_id}`), 200);
+  assert.equal(alarms[0].problem_code, problem.code);
+  assert.deepEqual([problem.kind, problem.source, problem.township_unit_id, problem.state, problem.source_reference],
+    ['illegal_discharge', 'online_monitoring', s.units.townA, 'reported', `hj212-alarm-${alarms[0].id}`]);
+  for (const part of ['登封热电厂', '1号烟囱', 'a21026', '63', '50', `#${alarms[0].id}`]) assert.ok(problem.description.includes(part), `${part} in ${problem.description}`);
+  assert.deepEqual(problem.history.map((e) => [e.event, e.person, e.username]), [['register', '在线监测', '在线监测']]);
+  const online = assertStatus(await s.c.leader.get(`/api/v1/problems?kind=illegal_discharge&township=${s.units.townA}`), 200).problems;
+  assert.deepEqual(online.filter((p) => p.source === 'online_monitoring').map((p) => p.id), [problem.id]);
+  const trail = assertStatus(await s.c.admin.get('/api/v1/audit?limit=50'), 200).entries;
+  assert.ok(trail.some((e) => e.entity === 'problems' && e.action === 'create' && e.entity_id === String(problem.id) && e.username === '在线监测'));
   assertError(await s.c.leader.get('/api/v1/hj212/alarms?kind=fire'), 400, 'invalid_argument', 'kind');
 
   const frames = assertStatus(await s.c.leader.get(`/api/v1/hj212/frames?mn=${MN}`), 200).frames;

@@ -7,8 +7,10 @@
 // Against the demo database (services/hj212_demo.hpp) and the API's own answers under the same
 // session: the summary counts, one device row per device with its online flag (the silent sewage
 // plant offline), the latest values with the exceeding SO2 of the power plant marked and red,
-// the hourly chart with the outlet's limit as a mark line, and the alarm lists showing the open
-// exceedance alarm (problem pending link) and the open outage alarm. Read-only.
+// the hourly chart with the outlet's limit as a mark line, the alarm lists showing the open
+// exceedance alarm with the problem it opened and the open outage alarm, then following the
+// alarm's link to the problem page (source and register row 在线监测) and finding it in the
+// problems list with source 在线监测. Read-only.
 'use strict';
 
 const tid = (id) => `[data-testid="${id}"]`;
@@ -80,14 +82,39 @@ async function checkHj212(page, { base, api, label, check, screenshot }) {
   if (check(await exRow.waitFor({ timeout: 10000 }).then(() => true, () => false), `${label}: no open exceedance alarm in the UI`)) {
     const text = await exRow.textContent();
     check(apiEx && text.includes(apiEx.title), `${label}: exceedance alarm text "${text}" lacks "${apiEx && apiEx.title}"`);
-    check(text.includes('违规排放') && text.includes('待关联问题'), `${label}: exceedance alarm lacks its problem (违规排放, 待关联问题): "${text}"`);
+    check(apiEx && apiEx.problem_status === 'linked' && apiEx.problem_id, `${label}: the API's exceedance alarm opened no problem: ${JSON.stringify(apiEx)}`);
+    check(apiEx && text.includes(apiEx.problem_kind) && text.includes('已关联') && text.includes(apiEx.problem_code),
+      `${label}: exceedance alarm lacks its problem (${apiEx && apiEx.problem_kind}, 已关联 ${apiEx && apiEx.problem_code}): "${text}"`);
   }
+  const problemLink = exRow.locator(tid('hj212-alarm-problem'));
+  const href = await problemLink.getAttribute('href', { timeout: 5000 }).catch(() => null);
+  check(apiEx && href === `/problems/${apiEx.problem_id}`, `${label}: alarm's problem link is ${href}, expected /problems/${apiEx && apiEx.problem_id}`);
   if (check(await outRow.waitFor({ timeout: 10000 }).then(() => true, () => false), `${label}: no open outage alarm in the UI`)) {
     const text = await outRow.textContent();
     check(apiOut && text.includes(apiOut.title), `${label}: outage alarm text "${text}" lacks "${apiOut && apiOut.title}"`);
   }
   check((await page.locator(tid('hj212-exceedance-row')).count()) >= 3, `${label}: fewer than 3 exceedance records shown`);
   await screenshot('hj212-alarms');
+
+  // Follow the alarm's link to its problem (issue 7 acceptance 4): registered by 在线监测 (online
+  // monitoring), source 在线监测, and listed among the problems with that source.
+  if (!apiEx || !apiEx.problem_id || !href) return;
+  await problemLink.click();
+  const opened = await page.locator(tid('case-page')).waitFor({ timeout: 15000 }).then(() => true, () => false);
+  if (!check(opened && page.url().endsWith(`/problems/${apiEx.problem_id}`), `${label}: the alarm's link did not open problem ${apiEx.problem_id} (${page.url()})`)) return;
+  await page.locator(tid('case-code')).waitFor({ timeout: 10000 });
+  check((await page.textContent(tid('case-code'))).trim() === apiEx.problem_code, `${label}: problem page shows ${await page.textContent(tid('case-code'))}, expected ${apiEx.problem_code}`);
+  const info = await page.textContent(tid('case-info'));
+  check(info.includes('在线监测') && info.includes(`hj212-alarm-${apiEx.id}`) && info.includes(apiEx.title), `${label}: problem info lacks source 在线监测 / alarm ${apiEx.id}: "${info}"`);
+  const first = page.locator(`${tid('case-timeline')} ${tid('timeline-person')}`).first();
+  check(await first.waitFor({ timeout: 10000 }).then(async () => (await first.textContent()).includes('在线监测'), () => false), `${label}: the problem's register row is not by 在线监测`);
+  await screenshot('hj212-problem');
+  await page.goto(base + '/problems');
+  const listed = page.locator(tid(`case-link-${apiEx.problem_code}`)).first();
+  if (check(await listed.waitFor({ timeout: 15000 }).then(() => true, () => false), `${label}: problem ${apiEx.problem_code} not in the problems list`)) {
+    const rowText = await listed.locator('xpath=ancestor::tr[1]').textContent();
+    check(rowText.includes('在线监测'), `${label}: problems list row of ${apiEx.problem_code} lacks source 在线监测: "${rowText}"`);
+  }
 }
 
 module.exports = { checkHj212 };

@@ -31,7 +31,14 @@ TEST(CasesDemo, EveryKindSomeOverdueOneVetoedCaseAndABatch) {
         overdue += p.warning == "overdue";
         due_soon += p.warning == "due_soon";
     }
-    EXPECT_EQ(kinds.size(), 12u);  // the 12 seeded kinds
+    EXPECT_EQ(kinds.size(), 12u);  // all seeded kinds but dust (opened only by dust monitors)
+    // the online-monitoring demo's exceedance run opened one more (services/hj212_demo.cpp)
+    EXPECT_EQ(list->size(), 25u);
+    int monitoring = 0;
+    for (const auto& p : *list)
+        monitoring += p.source_reference.starts_with("hj212-alarm-") && p.source == "online_monitoring" &&
+                      (p.kind == "dust" || p.kind == "illegal_discharge");
+    EXPECT_EQ(monitoring, 1);
     EXPECT_EQ(states.size(), 10u);  // every state
     EXPECT_GE(townships.size(), 15u);
     EXPECT_GE(overdue, 2);

@@ -18,7 +18,8 @@ TEST(CasesProblem, KindsHaveUniqueIdsAndChineseNamesAndRoundTrip) {
         EXPECT_TRUE(names.insert(kind_name_zh(k)).second) << kind_name_zh(k);
         EXPECT_EQ(parse_kind(kind_id(k)), k);
     }
-    EXPECT_EQ(ids.size(), 12u);
+    EXPECT_EQ(ids.size(), 13u);
+    EXPECT_EQ(parse_kind("dust"), ProblemKind::dust);
     EXPECT_FALSE(parse_kind("no_such_kind").has_value());
 }
 

@@ -229,7 +229,8 @@ void add_monitoring_routes(Router& router, AppContext& ctx) {
                                                   {"closed", text(a.closed)},
                                                   {"problem_kind", a.problem_kind},
                                                   {"problem_status", a.problem_status},
-                                                  {"problem_id", a.problem_id ? json::value(*a.problem_id) : json::value(nullptr)}});
+                                                  {"problem_id", a.problem_id ? json::value(*a.problem_id) : json::value(nullptr)},
+                                                  {"problem_code", a.problem_code}});
                    return json_response(200, json::object{{"alarms", std::move(out)}});
                });
     router.add("GET", "/api/v1/hj212/frames", Access::read,

@@ -363,7 +363,8 @@ INSERT INTO problem_kinds (id, name_zh, name_en, damage, position) VALUES
     ('outfall', '入河排污口问题', 'Outfall', 0, 9),
     ('four_chaos', '河湖四乱', 'River four-chaos', 0, 10),
     ('complaint', '信访投诉', 'Complaint', 0, 11),
-    ('other', '其他', 'Other', 0, 12);
+    ('dust', '扬尘污染', 'Dust pollution', 0, 12),
+    ('other', '其他', 'Other', 0, 13);
 
 INSERT INTO problem_sources (id, name_zh, name_en, position) VALUES
     ('inspection_batch', '督察反馈', 'Inspection batch', 1),
