@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "services/xlsx_workbook.hpp"
 #include "core/file_type.hpp"
 #include "core/text.hpp"
 #include "ingest/xlsx_reader.hpp"
@@ -400,32 +401,17 @@ Result<std::string> ledger_export_csv(storage::Connection& c) {
 Result<std::string> ledger_export_xlsx(storage::Connection& c) {
     auto rows = ledger_export_rows(c);
     if (!rows) return std::unexpected(rows.error());
-    char path[] = "/tmp/ecogov-ledger-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-    close(fd);
-    lxw_workbook* book = workbook_new(path);
-    if (!book) {
-        std::remove(path);
-        return fail(ErrorCode::io, "cannot start the workbook");
-    }
-    lxw_worksheet* sheet = workbook_add_worksheet(book, "任务台账");
-    for (std::size_t r = 0; r < rows->size(); ++r) {
-        const auto& row = (*rows)[r];
-        for (std::size_t col = 0; col < row.size(); ++col) {
-            if (row[col].empty()) continue;
-            worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(col),
-                                   row[col].c_str(), nullptr);
+    return build_xlsx([&](lxw_workbook* book) {
+        lxw_worksheet* sheet = workbook_add_worksheet(book, "任务台账");
+        for (std::size_t r = 0; r < rows->size(); ++r) {
+            const auto& row = (*rows)[r];
+            for (std::size_t col = 0; col < row.size(); ++col) {
+                if (row[col].empty()) continue;
+                worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(col),
+                                       row[col].c_str(), nullptr);
+            }
         }
-    }
-    const lxw_error closed = workbook_close(book);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    std::remove(path);
-    if (closed != LXW_NO_ERROR)
-        return fail(ErrorCode::io, std::string("workbook: ") + lxw_strerror(closed));
-    return bytes.str();
+    });
 }
 
 Result<std::vector<LedgerFileRow>> ledger_file_rows(std::string_view bytes) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "services/xlsx_workbook.hpp"
 #include "core/decimal.hpp"
 #include "net/http/routes_air_json.hpp"
 #include "services/air_rows.hpp"
@@ -47,36 +48,22 @@ std::string daily_csv(const std::string& name, const std::vector<DailyValues>& d
 }
 
 Result<std::string> daily_xlsx(const std::string& name, const std::vector<DailyValues>& days) {
-    char path[] = "/tmp/ecogov-daily-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-    close(fd);
-    lxw_workbook* book = workbook_new(path);
-    if (!book) {
-        std::remove(path);
-        return fail(ErrorCode::io, "cannot start the workbook");
-    }
-    lxw_worksheet* sheet = workbook_add_worksheet(book, "daily");
-    for (std::size_t c = 0; c < kHeader.size(); ++c)
-        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], nullptr);
-    lxw_row_t r = 1;
-    for (const DailyValues& d : days) {
-        const auto row = cells(name, d);
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (row[c].empty()) continue;
-            const auto col = static_cast<lxw_col_t>(c);
-            if (numeric_column(c)) worksheet_write_number(sheet, r, col, std::strtod(row[c].c_str(), nullptr), nullptr);
-            else worksheet_write_string(sheet, r, col, row[c].c_str(), nullptr);
+    return build_xlsx([&](lxw_workbook* book) {
+        lxw_worksheet* sheet = workbook_add_worksheet(book, "daily");
+        for (std::size_t c = 0; c < kHeader.size(); ++c)
+            worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], nullptr);
+        lxw_row_t r = 1;
+        for (const DailyValues& d : days) {
+            const auto row = cells(name, d);
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (row[c].empty()) continue;
+                const auto col = static_cast<lxw_col_t>(c);
+                if (numeric_column(c)) worksheet_write_number(sheet, r, col, std::strtod(row[c].c_str(), nullptr), nullptr);
+                else worksheet_write_string(sheet, r, col, row[c].c_str(), nullptr);
+            }
+            ++r;
         }
-        ++r;
-    }
-    const lxw_error closed = workbook_close(book);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    std::remove(path);
-    if (closed != LXW_NO_ERROR) return fail(ErrorCode::io, std::string("workbook: ") + lxw_strerror(closed));
-    return bytes.str();
+    });
 }
 
 }  // namespace ecogov::http

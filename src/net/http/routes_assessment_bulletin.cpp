@@ -16,6 +16,7 @@
 
 #include <boost/json.hpp>
 
+#include "services/xlsx_workbook.hpp"
 #include "net/http/routes_assessment.hpp"
 
 namespace ecogov::http {
@@ -206,28 +207,14 @@ std::string explanations(const json::value& results) {
 }  // namespace
 
 Result<std::string> bulletin_xlsx(const json::value& results, const json::value& inputs) {
-    char path[] = "/tmp/ecogov-bulletin-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-    close(fd);
-    lxw_workbook* book = workbook_new(path);
-    if (!book) {
-        std::remove(path);
-        return fail(ErrorCode::io, "cannot start the workbook");
-    }
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    ranking_sheet(book, bold, results);
-    top_warned_sheet(book, bold, results);
-    explanation_sheet(book, bold, results);
-    inputs_sheet(book, bold, inputs);
-    const lxw_error closed = workbook_close(book);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    std::remove(path);
-    if (closed != LXW_NO_ERROR) return fail(ErrorCode::io, std::string("workbook: ") + lxw_strerror(closed));
-    return bytes.str();
+    return build_xlsx([&](lxw_workbook* book) {
+        lxw_format* bold = workbook_add_format(book);
+        format_set_bold(bold);
+        ranking_sheet(book, bold, results);
+        top_warned_sheet(book, bold, results);
+        explanation_sheet(book, bold, results);
+        inputs_sheet(book, bold, inputs);
+    });
 }
 
 std::string bulletin_html(const json::value& results) {

@@ -11,6 +11,7 @@
 #include "net/http/json_input.hpp"
 #include "net/http/routes_air_params.hpp"
 #include "net/http/routes_cases.hpp"
+#include "services/xlsx_workbook.hpp"
 #include "services/organisation.hpp"
 
 namespace ecogov::http {
@@ -166,31 +167,16 @@ Result<std::pair<ProblemBatch, std::vector<ProblemRecord>>> batch_problems(
 
 Result<std::string> xlsx_table(const char* sheet_name,
                                const std::vector<std::vector<std::string>>& rows) {
-    char path[] = "/tmp/ecogov-problems-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return fail(ErrorCode::io, "cannot create a temporary file");
-    close(fd);
-    lxw_workbook* book = workbook_new(path);
-    if (!book) {
-        std::remove(path);
-        return fail(ErrorCode::io, "cannot start the workbook");
-    }
-    lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name);
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        for (std::size_t c = 0; c < rows[r].size(); ++c)
-            worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
-                                   rows[r][c].c_str(), r == 0 ? bold : nullptr);
-    worksheet_freeze_panes(sheet, 1, 0);
-    const lxw_error closed = workbook_close(book);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    std::remove(path);
-    if (closed != LXW_NO_ERROR)
-        return fail(ErrorCode::io, std::string("workbook: ") + lxw_strerror(closed));
-    return bytes.str();
+    return build_xlsx([&](lxw_workbook* book) {
+        lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name);
+        lxw_format* bold = workbook_add_format(book);
+        format_set_bold(bold);
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < rows[r].size(); ++c)
+                worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                                       rows[r][c].c_str(), r == 0 ? bold : nullptr);
+        worksheet_freeze_panes(sheet, 1, 0);
+    });
 }
 
 void register_cases_export_routes(Router& router, AppContext& ctx) {
