@@ -92,7 +92,7 @@ int serve(const ServeConfig& c) {
         spdlog::info("database {} at schema version {}", c.database, *v);
     }
     log_audit_head(**db);
-    http::AppContext ctx{**db, wall_clock(), settings_of(c)};
+    http::AppContext ctx{**db, wall_clock(), settings_of(c), nullptr};
     http::Server server(
         ctx, http::ListenOptions{c.listen, static_cast<unsigned short>(c.port), threads});
     auto port = server.bind();

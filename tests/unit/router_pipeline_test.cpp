@@ -37,7 +37,7 @@ class PipelineTest : public ::testing::Test {
                 ASSERT_TRUE(create_user(*lease, clock_, command_line_actor(),
                                         NewUser{role, role, role, unit->id, "password-1"}));
         }
-        ctx_ = std::make_unique<AppContext>(AppContext{*db_, clock_, ServerSettings{}});
+        ctx_ = std::make_unique<AppContext>(AppContext{*db_, clock_, ServerSettings{}, nullptr});
         register_platform_routes(router_, *ctx_);
         router_.add("GET", "/api/v1/boom", Access::anonymous, "throws",
                     [](Request&) -> Response { throw std::runtime_error("x"); });

@@ -2,11 +2,16 @@
 // What every route handler may use: the database, the clock, and the server settings.
 // Built once by `ecogov serve` (src/cli/serve_command.*) and shared by all handlers.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/clock.hpp"
 #include "services/attachments.hpp"
 #include "storage/database.hpp"
+
+namespace ecogov {
+class AirQueries;
+}
 
 namespace ecogov::http {
 
@@ -24,6 +29,9 @@ struct AppContext {
     storage::Database& db;
     const Clock& clock;
     ServerSettings settings;
+    /// The air-quality cache every route shares (air pages, targets, assessment runs); created by
+    /// the first routes that need it (routes_air.hpp shared_air_queries).
+    std::shared_ptr<AirQueries> air;
 };
 
 }  // namespace ecogov::http

@@ -257,9 +257,14 @@ void add_target_writes(Router& router, AppContext& ctx, const std::shared_ptr<Ai
 
 }  // namespace
 
+std::shared_ptr<AirQueries> shared_air_queries(AppContext& ctx) {
+    if (!ctx.air) ctx.air = std::make_shared<AirQueries>();
+    return ctx.air;
+}
+
 void register_air_routes(Router& router, AppContext& ctx) {
     // Shared by the handlers (each holds a reference): lives as long as the router's routes.
-    auto air = std::make_shared<AirQueries>();
+    auto air = shared_air_queries(ctx);
     add_station_routes(router, ctx, air);
     add_observation_routes(router, ctx, air);
     add_target_reads(router, ctx, air);

@@ -10,4 +10,8 @@ namespace ecogov::http {
 
 void register_air_routes(Router& router, AppContext& ctx);
 
+/// The context's air-quality cache, created on first use: one cache for every route that reads
+/// air quality, so an import through any route invalidates it for all.
+std::shared_ptr<AirQueries> shared_air_queries(AppContext& ctx);
+
 }  // namespace ecogov::http

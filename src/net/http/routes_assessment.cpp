@@ -8,6 +8,7 @@
 #include "assessment/period.hpp"
 #include "assessment/scheme_parser.hpp"
 #include "net/http/json_input.hpp"
+#include "net/http/routes_air.hpp"
 #include "net/http/routes_air_params.hpp"
 #include "services/assessment.hpp"
 #include "services/assessment_indicators.hpp"
@@ -255,7 +256,7 @@ void add_report_routes(Router& router, AppContext& ctx) {
 }  // namespace
 
 void register_assessment_routes(Router& router, AppContext& ctx) {
-    auto air = std::make_shared<AirQueries>();
+    auto air = shared_air_queries(ctx);
     add_scheme_routes(router, ctx);
     add_input_routes(router, ctx);
     add_run_routes(router, ctx, air);
