@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs the readers fuzz target with libFuzzer + ASan + UBSan, then the HJ 212 one
-# (fuzz/hj212_run.sh); the time is split between them.
+# Builds and runs the readers fuzz target with libFuzzer + ASan + UBSan, then the HJ 212 framer
+# and parser one (fuzz/hj212_run.sh), each for SECONDS (CI: 60 s each).
 # Usage: fuzz/run.sh SECONDS [WORKDIR]   (WORKDIR defaults to build-fuzz in the repository)
 # Exits non-zero when the build fails or the fuzzer finds a crash (artifacts land in WORKDIR).
 set -euo pipefail
@@ -60,6 +60,6 @@ if [[ -d "$air" ]]; then
     done
 fi
 
-"$work/readers_fuzz" -max_total_time="$(( (seconds + 1) / 2 ))" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+"$work/readers_fuzz" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/" "$work/corpus" "$work/seeds"
-"$root/fuzz/hj212_run.sh" "$(( seconds / 2 > 0 ? seconds / 2 : 1 ))" "$work"
+"$root/fuzz/hj212_run.sh" "$seconds" "$work"
