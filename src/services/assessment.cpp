@@ -2,6 +2,7 @@
 #include "services/assessment.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <boost/json.hpp>
 
@@ -91,7 +92,10 @@ Result<std::vector<as::PreviousResult>> previous_results(storage::Connection& c,
     if (ec || !v.is_object()) return fail(ErrorCode::internal, "stored run results are not JSON");
     for (const auto& u : v.at("units").as_array()) {
         const auto& o = u.as_object();
-        const std::string total = boost::json::serialize(o.at("total"));
+        // totals are written with at most 4 decimals; serialize() would give 6.765E1 for 67.65,
+        // which the fixed-point parser (rightly) refuses
+        char total[64];
+        std::snprintf(total, sizeof total, "%.4f", o.at("total").to_number<double>());
         out.push_back(as::PreviousResult{std::string(o.at("code").as_string()), as::parse_fixed(total).value_or(0),
                                          static_cast<int>(o.at("rank").as_int64())});
     }

@@ -2,6 +2,8 @@
 // (issue 6 acceptance 3), manual inputs with audit.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <fstream>
 #include <sstream>
 
@@ -116,9 +118,25 @@ TEST(AssessmentRuns, OldRunKeepsItsInputsAfterACorrection) {
     EXPECT_EQ(nu[0].at("previous_rank").as_int64(), 1);
     EXPECT_EQ(boost::json::serialize(nu[0].at("change")), "-8");
 
+    // A fractional total (Boost.JSON writes 90.35 as 9.035E1) is read back exactly as the next
+    // period's previous total.
+    ASSERT_TRUE(set_manual_input(*lease, bureau, {b, "", "2026-11", "work_rate", "90.35", "", "", ""}, "2026-12-03T00:00:00Z"));
+    auto november2 = run_assessment(*lease, air, bureau, scheme->id, "2026-11", "2026-12-04T00:00:00Z");
+    ASSERT_TRUE(november2);
+    auto december = run_assessment(*lease, air, bureau, scheme->id, "2026-12", "2027-01-02T00:00:00Z");
+    ASSERT_TRUE(december);
+    auto total_of = [](const boost::json::array& units, std::string_view code, const char* key) {
+        for (const auto& u : units)
+            if (u.at("code").as_string() == code) return u.at(key).to_number<double>();
+        return -1.0;
+    };
+    const double tb_november = total_of(units_of(november2->results_json), "TB", "total");
+    ASSERT_NE(tb_november, std::floor(tb_november)) << "the test needs a fractional total";
+    EXPECT_DOUBLE_EQ(total_of(units_of(december->results_json), "TB", "previous_total"), tb_november);
+
     auto audit = lease->query("SELECT COUNT(*) FROM audit_log WHERE entity LIKE 'assessment_%'");
     ASSERT_TRUE(audit);
-    EXPECT_EQ(audit->front().integer(0), 1 + 5 + 3);
+    EXPECT_EQ(audit->front().integer(0), 1 + 5 + 3 + 3);  // + the fractional check's input and 2 runs
 }
 
 TEST(AssessmentRuns, RightsAndValidation) {
