@@ -5,7 +5,7 @@
 // proposal, accountability and the veto fact, warnings and statistics, the audit trail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
+import zipTools from '../lib/zip.cjs';
 import { setupSuite, assertError, assertStatus, assertHealthy } from './harness.mjs';
 
 let s;
@@ -182,31 +182,7 @@ test('evidence: upload, download, 415 for a wrong type, 413 for a large file', a
   assert.equal(h.filter((e) => e.event === 'add_evidence').length, 1, 'refused files left no trace');
 });
 
-function crc32(buf) {
-  let crc = 0xFFFFFFFF;
-  for (const b of buf) {
-    let c = (crc ^ b) & 0xFF;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xEDB88320 : c >>> 1;
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xFFFFFFFF) >>> 0;
-}
-function zip(files) {
-  const parts = []; const central = []; let offset = 0;
-  for (const [name, text] of files) {
-    const data = Buffer.from(text, 'utf8'); const packed = zlib.deflateRawSync(data); const n = Buffer.from(name);
-    const local = Buffer.alloc(30); const dir = Buffer.alloc(46);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc32(data), 16); dir.writeUInt32LE(packed.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(n.length, 28); dir.writeUInt32LE(offset, 42);
-    parts.push(local, n, packed); central.push(dir, n); offset += 30 + n.length + packed.length;
-  }
-  const cd = Buffer.concat(central); const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
+const { zip } = zipTools;
 function xlsx(rows) {
   const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, i) =>

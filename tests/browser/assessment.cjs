@@ -7,46 +7,14 @@
 // The bureau runs the month (the page's default period) and sees the new run; every role sees
 // the ranking of the latest run exactly as GET /assessment/runs/{id} gives it (code, rank, total,
 // grade, in order), opens a unit's explanation (items as the API's, the rank-trend chart); the
-// bureau downloads the bulletin XLSX, which is read back here (ZIP + sheet XML through node:zlib)
+// bureau downloads the bulletin XLSX, which is read back here (tests/lib/zip.cjs)
 // and must hold the same ranking as the page. Only the bureau writes (one run per width).
 'use strict';
 const fs = require('fs');
-const zlib = require('zlib');
 
 const tid = (id) => `[data-testid="${id}"]`;
 
-/// The files of a ZIP archive (stored or deflated entries), by name.
-function unzip(buf) {
-  const files = {};
-  let end = buf.length - 22;
-  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) --end;
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < count; ++i) {
-    const method = buf.readUInt16LE(p + 10); const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28); const extra = buf.readUInt16LE(p + 30); const comment = buf.readUInt16LE(p + 32);
-    const offset = buf.readUInt32LE(p + 42); const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
-    const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
-    const data = buf.subarray(start, start + size);
-    files[name] = method === 8 ? zlib.inflateRawSync(data) : data;
-    p += 46 + nameLen + extra + comment;
-  }
-  return files;
-}
-
-/// Rows (arrays of cell text) of the first worksheet.
-function firstSheetRows(buf) {
-  const files = unzip(buf);
-  const shared = [...String(files['xl/sharedStrings.xml'] || '').matchAll(/<si>(.*?)<\/si>/gs)]
-    .map((m) => [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''));
-  const sheet = String(files['xl/worksheets/sheet1.xml'] || '');
-  return [...sheet.matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
-    [...row[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].reduce((cells, [, col, attrs, inner]) => {
-      const v = (/<v>(.*?)<\/v>/s.exec(inner || '') || [])[1] || '';
-      cells[col.charCodeAt(0) - 65] = /t="s"/.test(attrs) ? shared[Number(v)] : v;
-      return cells;
-    }, []));
-}
+const { firstSheetRows } = require('../lib/zip.cjs');
 
 async function pageRows(page) {
   return page.$$eval(tid('assessment-row'), (els) => els.map((e) => ({
