@@ -105,6 +105,23 @@ Result<std::optional<bool>> opt_bool(const boost::json::object& o, std::string_v
     return std::optional<bool>{v->get_bool()};
 }
 
+Result<std::optional<double>> opt_number(const boost::json::object& o, std::string_view key) {
+    const auto* v = present(o, key);
+    if (v == nullptr) return std::optional<double>{};
+    if (!v->is_number()) return wrong_type(key, "a number");
+    return std::optional<double>{v->to_number<double>()};
+}
+
+Result<std::optional<std::optional<double>>> opt_nullable_number(const boost::json::object& o,
+                                                                 std::string_view key) {
+    using Out = std::optional<std::optional<double>>;
+    const auto* v = o.if_contains(key);
+    if (v == nullptr) return Out{};
+    if (v->is_null()) return Out{std::optional<double>{}};
+    if (!v->is_number()) return wrong_type(key, "a number");
+    return Out{v->to_number<double>()};
+}
+
 Result<std::optional<std::optional<std::int64_t>>> opt_nullable_int(const boost::json::object& o,
                                                                     std::string_view key) {
     using Out = std::optional<std::optional<std::int64_t>>;

@@ -19,6 +19,11 @@ Result<std::string> req_string(const boost::json::object& o, std::string_view ke
 Result<std::optional<std::int64_t>> opt_int(const boost::json::object& o, std::string_view key);
 Result<std::int64_t> req_int(const boost::json::object& o, std::string_view key);
 Result<std::optional<bool>> opt_bool(const boost::json::object& o, std::string_view key);
+/// Absent or null → nullopt; a number → it; anything else → 400 naming `key`.
+Result<std::optional<double>> opt_number(const boost::json::object& o, std::string_view key);
+/// Absent → nullopt; null → optional holding nullopt (clear the value); number → optional holding it.
+Result<std::optional<std::optional<double>>> opt_nullable_number(const boost::json::object& o,
+                                                                 std::string_view key);
 /// Absent → nullopt; null → optional holding nullopt; integer → optional holding it.
 Result<std::optional<std::optional<std::int64_t>>> opt_nullable_int(const boost::json::object& o,
                                                                     std::string_view key);

@@ -16,15 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-/// An optional number field (null allowed when `nullable`).
-Result<std::optional<std::optional<double>>> opt_number(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v) return std::optional<std::optional<double>>{};
-    if (v->is_null()) return std::optional<std::optional<double>>{std::optional<double>{}};
-    if (!v->is_number()) return fail(ErrorCode::invalid_argument, std::string(key) + ": expected a number", std::string(key));
-    return std::optional<std::optional<double>>{v->to_number<double>()};
-}
-
 /// A target value in the indicator's unit → the stored scaled integer (exact on the decimal text).
 Result<std::int64_t> scaled_value(const json::value& v, const std::string& indicator) {
     char buf[64];
@@ -57,8 +48,8 @@ Result<Station> station_from_body(const json::object& o) {
     auto kind = req_string(o, "kind");
     auto unit = req_int(o, "unit_id");
     auto city = req_string(o, "city");
-    auto lon = opt_number(o, "longitude");
-    auto lat = opt_number(o, "latitude");
+    auto lon = opt_nullable_number(o, "longitude");
+    auto lat = opt_nullable_number(o, "latitude");
     auto control = opt_bool(o, "control");
     if (!code) return std::unexpected(code.error());
     if (!name) return std::unexpected(name.error());
@@ -85,8 +76,8 @@ Result<StationPatch> station_patch(const json::object& o) {
     auto kind = opt_string(o, "kind");
     auto unit = opt_int(o, "unit_id");
     auto city = opt_string(o, "city");
-    auto lon = opt_number(o, "longitude");
-    auto lat = opt_number(o, "latitude");
+    auto lon = opt_nullable_number(o, "longitude");
+    auto lat = opt_nullable_number(o, "latitude");
     auto control = opt_bool(o, "control");
     for (const Error* e : {name ? nullptr : &name.error(), kind ? nullptr : &kind.error(), unit ? nullptr : &unit.error(),
                            city ? nullptr : &city.error(), lon ? nullptr : &lon.error(), lat ? nullptr : &lat.error(),

@@ -35,15 +35,6 @@ json::array strings_json(const std::vector<std::string>& v) {
     return a;
 }
 
-Result<std::optional<double>> opt_double_field(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::optional<double>{};
-    if (!v->is_number())
-        return fail(ErrorCode::invalid_argument, std::string(key) + ": expected a number",
-                    std::string(key));
-    return std::optional<double>{v->to_number<double>()};
-}
-
 Result<std::optional<std::vector<std::int64_t>>> opt_ids(const json::object& o,
                                                          std::string_view key) {
     const auto* v = o.if_contains(key);
@@ -154,8 +145,8 @@ Result<NewProblem> new_problem_from(const json::object& o) {
     auto ref = opt_string(o, "source_reference");
     auto town = req_int(o, "township_unit_id");
     auto address = opt_string(o, "address");
-    auto lon = opt_double_field(o, "longitude");
-    auto lat = opt_double_field(o, "latitude");
+    auto lon = opt_number(o, "longitude");
+    auto lat = opt_number(o, "latitude");
     auto discovered = opt_date_field(o, "discovered_on");
     auto description = req_string(o, "description");
     auto severity = opt_string(o, "severity");

@@ -41,13 +41,6 @@ json::object limit_json(const Hj212Limit& l) {
             {"converted", num(l.converted)}, {"hourly", num(l.hourly)}, {"daily", num(l.daily)}};
 }
 
-Result<std::optional<double>> opt_number(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::optional<double>{};
-    if (!v->is_number()) return fail(ErrorCode::invalid_argument, std::string(key) + ": expected a number", std::string(key));
-    return std::optional<double>{v->to_number<double>()};
-}
-
 Result<Hj212Device> device_from(const json::object& o, bool with_mn) {
     Hj212Device d;
     if (with_mn) {

@@ -86,16 +86,6 @@ Result<std::optional<std::vector<std::int64_t>>> id_list(const json::object& o,
     return std::optional<std::vector<std::int64_t>>{std::move(out)};
 }
 
-/// Absent → nullopt; null → optional(nullopt); number → optional(value).
-Result<std::optional<std::optional<double>>> nullable_number(const json::object& o,
-                                                             std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v) return std::optional<std::optional<double>>{};
-    if (v->is_null()) return std::optional<std::optional<double>>{std::optional<double>{}};
-    if (!v->is_number()) return must_be(key, "a number");
-    return std::optional<std::optional<double>>{v->to_number<double>()};
-}
-
 Result<std::vector<LedgerMilestone>> milestones_of(const json::object& o) {
     std::vector<LedgerMilestone> out;
     const auto* v = o.if_contains("milestones");
@@ -340,9 +330,9 @@ Result<LedgerTaskPatch> ledger_patch_from_body(const json::object& o) {
     if (auto ok = take(opt_string(o, "status"), p.status); !ok) return std::unexpected(ok.error());
     if (auto ok = take(opt_bool(o, "key_project"), p.key_project); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = take(nullable_number(o, "investment_planned"), p.investment_planned); !ok)
+    if (auto ok = take(opt_nullable_number(o, "investment_planned"), p.investment_planned); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = take(nullable_number(o, "investment_completed"), p.investment_completed); !ok)
+    if (auto ok = take(opt_nullable_number(o, "investment_completed"), p.investment_completed); !ok)
         return std::unexpected(ok.error());
     auto physical = opt_nullable_int(o, "physical_progress");
     if (!physical) return std::unexpected(physical.error());

@@ -16,17 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-Result<std::optional<std::optional<double>>> opt_number(const json::object& o,
-                                                        std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v) return std::optional<std::optional<double>>{};
-    if (v->is_null()) return std::optional<std::optional<double>>{std::optional<double>{}};
-    if (!v->is_number())
-        return fail(ErrorCode::invalid_argument, std::string(key) + ": expected a number",
-                    std::string(key));
-    return std::optional<std::optional<double>>{v->to_number<double>()};
-}
-
 template <typename T>
 const Error* first_error(const T& r) {
     return r ? nullptr : &r.error();
@@ -40,8 +29,8 @@ Result<WaterSection> section_from_body(const json::object& o) {
     auto unit = req_int(o, "unit_id");
     auto target = req_string(o, "target_class");
     auto kind = req_string(o, "kind");
-    auto lon = opt_number(o, "longitude");
-    auto lat = opt_number(o, "latitude");
+    auto lon = opt_nullable_number(o, "longitude");
+    auto lat = opt_nullable_number(o, "latitude");
     for (const Error* e : {first_error(code), first_error(name), first_error(body),
                            first_error(river), first_error(unit), first_error(target),
                            first_error(kind), first_error(lon), first_error(lat)})
@@ -60,8 +49,8 @@ Result<WaterSectionPatch> section_patch(const json::object& o) {
     auto unit = opt_int(o, "unit_id");
     auto target = opt_string(o, "target_class");
     auto kind = opt_string(o, "kind");
-    auto lon = opt_number(o, "longitude");
-    auto lat = opt_number(o, "latitude");
+    auto lon = opt_nullable_number(o, "longitude");
+    auto lat = opt_nullable_number(o, "latitude");
     for (const Error* e :
          {first_error(name), first_error(body), first_error(river), first_error(unit),
           first_error(target), first_error(kind), first_error(lon), first_error(lat)})

@@ -14,22 +14,13 @@ namespace json = boost::json;
 
 namespace {
 
-Result<std::optional<double>> opt_coordinate(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::optional<double>{};
-    if (!v->is_number())
-        return fail(ErrorCode::invalid_argument, std::string(key) + ": expected a number",
-                    std::string(key));
-    return std::optional<double>{v->to_number<double>()};
-}
-
 Result<SoilPlot> plot_from_body(const json::object& o) {
     auto code = req_string(o, "code");
     auto name = req_string(o, "name");
     auto unit = req_int(o, "unit_id");
     auto land_use = req_string(o, "land_use");
-    auto lon = opt_coordinate(o, "longitude");
-    auto lat = opt_coordinate(o, "latitude");
+    auto lon = opt_number(o, "longitude");
+    auto lat = opt_number(o, "latitude");
     if (!code) return std::unexpected(code.error());
     if (!name) return std::unexpected(name.error());
     if (!unit) return std::unexpected(unit.error());
